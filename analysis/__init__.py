@@ -7,7 +7,12 @@ Typical use from a notebook::
     chain_ratio(tidy, "onderzoeken_per_signaal").counts_text()   # '22 onderzoeken van 188 signalen'
 """
 
-from analysis.casustafel import COMPARISON_RATIOS, CasustafelComparison, casustafel_districts, compare_casustafel
+from analysis.casustafel import (
+    COMPARISON_RATIOS,
+    CasustafelComparison,
+    casustafel_districts,
+    compare_casustafel,
+)
 from analysis.checks import consistency_checks, context_value, findings, load_context
 from analysis.dataset import available_years, load_dashboard
 from analysis.geography import UNIT, Gazetteer, default_gazetteer, load_population

@@ -10,7 +10,11 @@ from analysis.ratios import RATIOS, Ratio, RatioSpec, chain_ratio, exact_ratio
 from analysis.stats import rate_ratio_interval
 
 #: Ratios a user can pick for the comparison.
-COMPARISON_RATIOS: tuple[str, ...] = ("interventies_per_rapportage", "interventies_per_signaal", "zorgtrajecten_per_signaal")
+COMPARISON_RATIOS: tuple[str, ...] = (
+    "interventies_per_rapportage",
+    "interventies_per_signaal",
+    "zorgtrajecten_per_signaal",
+)
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,9 @@ def casustafel_districts(tidy: pl.DataFrame) -> tuple[tuple[str, ...], tuple[str
     return with_, without
 
 
-def _group_ratio(tidy: pl.DataFrame, spec: RatioSpec, districts: tuple[str, ...], include_care: bool) -> Ratio:
+def _group_ratio(
+    tidy: pl.DataFrame, spec: RatioSpec, districts: tuple[str, ...], include_care: bool
+) -> Ratio:
     parts = [chain_ratio(tidy, spec, district=d, include_care=include_care) for d in districts]
     numerator = sum(p.numerator for p in parts)
     denominator = sum(p.denominator for p in parts)
@@ -62,7 +68,11 @@ def _verdict(rr: float | None, lower: float, upper: float, n_with: int, n_withou
     )
     if rr is None:
         return "Niet te vergelijken: de groep zonder casustafel heeft hier geen gebeurtenissen. " + caveat
-    span = f"{fmt_dec(lower, 2)} tot {fmt_dec(upper, 2)}" if upper != float("inf") else f"vanaf {fmt_dec(lower, 2)}"
+    span = (
+        f"{fmt_dec(lower, 2)} tot {fmt_dec(upper, 2)}"
+        if upper != float("inf")
+        else f"vanaf {fmt_dec(lower, 2)}"
+    )
     if lower > 1:
         head = f"Districten met een casustafel scoren hier hoger (verhouding {fmt_dec(rr, 2)}; marge {span})."
     elif upper < 1:
@@ -76,7 +86,9 @@ def _verdict(rr: float | None, lower: float, upper: float, n_with: int, n_withou
     return f"{head} {caveat}"
 
 
-def compare_casustafel(tidy: pl.DataFrame, ratio_key: str, *, include_care: bool = False) -> CasustafelComparison:
+def compare_casustafel(
+    tidy: pl.DataFrame, ratio_key: str, *, include_care: bool = False
+) -> CasustafelComparison:
     """Compare districts with and without casustafel meetings on one ratio.
 
     Returns both group ratios with counts, the rate ratio (with / without) with its

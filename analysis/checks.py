@@ -62,7 +62,12 @@ def load_context(path: Path = CONTEXT_CSV) -> pl.DataFrame:
     """
     return pl.read_csv(
         path,
-        schema_overrides={"waarde": pl.Float64, "ondergrens": pl.Float64, "bovengrens": pl.Float64, "indicator": pl.String},
+        schema_overrides={
+            "waarde": pl.Float64,
+            "ondergrens": pl.Float64,
+            "bovengrens": pl.Float64,
+            "indicator": pl.String,
+        },
     )
 
 
@@ -74,7 +79,17 @@ def context_value(context: pl.DataFrame, code: str) -> float:
     return float(row["waarde"][0])
 
 
-def _row(kind: str, year: int, subject: str, indicator: str, area: str, a: tuple[str, int | None], b: tuple[str, int | None], outcome: str, note: str = "") -> dict:
+def _row(
+    kind: str,
+    year: int,
+    subject: str,
+    indicator: str,
+    area: str,
+    a: tuple[str, int | None],
+    b: tuple[str, int | None],
+    outcome: str,
+    note: str = "",
+) -> dict:
     diff = None if a[1] is None or b[1] is None else a[1] - b[1]
     return {
         "soort": kind,
@@ -103,19 +118,38 @@ def _sum_checks(tidy: pl.DataFrame, year: int) -> list[dict]:
         pl.col("gebied").filter(pl.col("status") == NOT_REPORTED).alias("onbekend"),
     )
     unknown_districts: dict[str, list[str]] = {}
-    for total in district_totals.join(part_sums, on=["district", "indicator"], how="left").iter_rows(named=True):
+    for total in district_totals.join(part_sums, on=["district", "indicator"], how="left").iter_rows(
+        named=True
+    ):
         subject = f"{label(total['indicator'])}, {total['district']}"
         printed, summed = total["waarde"], total["som"]
         outcome = OK if printed == summed else DIFFERS
-        rows.append(_row(KIND_DISTRICT_SUM, year, subject, total["indicator"], total["district"], ("gepubliceerd districtstotaal", printed), ("som van gemeenten en Overig", summed), outcome))
+        rows.append(
+            _row(
+                KIND_DISTRICT_SUM,
+                year,
+                subject,
+                total["indicator"],
+                total["district"],
+                ("gepubliceerd districtstotaal", printed),
+                ("som van gemeenten en Overig", summed),
+                outcome,
+            )
+        )
         if total["onbekend"]:
             unknown_districts.setdefault(total["indicator"], []).append(total["district"])
             names = " en ".join(total["onbekend"])
             verb = "gaven" if len(total["onbekend"]) > 1 else "gaf"
             rows.append(
                 _row(
-                    KIND_LOWER_BOUND, year, subject, total["indicator"], total["district"],
-                    ("gepubliceerd districtstotaal", printed), ("som van wat wel is gerapporteerd", summed), LOWER_BOUND,
+                    KIND_LOWER_BOUND,
+                    year,
+                    subject,
+                    total["indicator"],
+                    total["district"],
+                    ("gepubliceerd districtstotaal", printed),
+                    ("som van wat wel is gerapporteerd", summed),
+                    LOWER_BOUND,
                     f"{names} {verb} geen opgave (?); het totaal is daarom een ondergrens.",
                 )
             )
@@ -130,12 +164,30 @@ def _sum_checks(tidy: pl.DataFrame, year: int) -> list[dict]:
                 f"Het gepubliceerde totaal is {fmt_int(printed)}, de districten tellen op tot "
                 f"{fmt_int(summed)}; de app toont beide."
             )
-        rows.append(_row(KIND_UNIT_SUM, year, subject, total["indicator"], UNIT, ("gepubliceerd eenheidstotaal", printed), ("som van de vijf districten", summed), outcome, note))
+        rows.append(
+            _row(
+                KIND_UNIT_SUM,
+                year,
+                subject,
+                total["indicator"],
+                UNIT,
+                ("gepubliceerd eenheidstotaal", printed),
+                ("som van de vijf districten", summed),
+                outcome,
+                note,
+            )
+        )
         if total["indicator"] in unknown_districts:
             rows.append(
                 _row(
-                    KIND_LOWER_BOUND, year, subject, total["indicator"], UNIT,
-                    ("gepubliceerd eenheidstotaal", printed), ("som van de vijf districten", summed), LOWER_BOUND,
+                    KIND_LOWER_BOUND,
+                    year,
+                    subject,
+                    total["indicator"],
+                    UNIT,
+                    ("gepubliceerd eenheidstotaal", printed),
+                    ("som van de vijf districten", summed),
+                    LOWER_BOUND,
                     "Telt districtstotalen op waarin een '?' zit ("
                     + " en ".join(unknown_districts[total["indicator"]])
                     + "): een ondergrens.",
@@ -158,12 +210,34 @@ def _breakdown_checks(tidy: pl.DataFrame, year: int) -> list[dict]:
             continue
         summed = sum(v for v in values if v is not None)
         names = " + ".join(label(c).lower() for c in part_codes)
-        rows.append(_row(KIND_BREAKDOWN, year, subject, total_code, UNIT, ("gepubliceerd totaal", total), (f"som: {names}", summed), OK if total == summed else DIFFERS))
+        rows.append(
+            _row(
+                KIND_BREAKDOWN,
+                year,
+                subject,
+                total_code,
+                UNIT,
+                ("gepubliceerd totaal", total),
+                (f"som: {names}", summed),
+                OK if total == summed else DIFFERS,
+            )
+        )
     b8 = _unit_value(tidy, "b8_aangiftes")
     azc = tidy.filter(pl.col("indicator") == "b8_azc")
     if b8 is not None and not azc.is_empty():
         summed = int(azc["waarde"].sum())
-        rows.append(_row(KIND_BREAKDOWN, year, "B8-aangiftes naar AZC-locatie", "b8_aangiftes", UNIT, ("B8-aangiftes eenheid", b8), ("som over de AZC-locaties", summed), OK if b8 == summed else DIFFERS))
+        rows.append(
+            _row(
+                KIND_BREAKDOWN,
+                year,
+                "B8-aangiftes naar AZC-locatie",
+                "b8_aangiftes",
+                UNIT,
+                ("B8-aangiftes eenheid", b8),
+                ("som over de AZC-locaties", summed),
+                OK if b8 == summed else DIFFERS,
+            )
+        )
     return rows
 
 
@@ -183,11 +257,18 @@ def _text_checks(tidy: pl.DataFrame, context: pl.DataFrame, year: int) -> list[d
             outcome = DIFFERS
         note = ""
         if outcome == DIFFERS:
-            note = f"De tekst noemt {fmt_int(text)}, de tabel {fmt_int(table)}; de app toont beide en kiest niet."
+            note = f"De tekst noemt {fmt_int(text)}, de tabel {fmt_int(table)}; de app toont beide."
         rows.append(
             _row(
-                KIND_TEXT, year, f"{label(fact['indicator'])}, {UNIT}", fact["indicator"], UNIT,
-                (f"tekst ({fact['vindplaats']})", text), ("tabel, eenheidstotaal", table), outcome, note,
+                KIND_TEXT,
+                year,
+                f"{label(fact['indicator'])}, {UNIT}",
+                fact["indicator"],
+                UNIT,
+                (f"tekst ({fact['vindplaats']})", text),
+                ("tabel, eenheidstotaal", table),
+                outcome,
+                note,
             )
         )
     return rows
@@ -205,7 +286,11 @@ def consistency_checks(tidy: pl.DataFrame, context: pl.DataFrame) -> pl.DataFram
     rows = _sum_checks(tidy, year) + _breakdown_checks(tidy, year) + _text_checks(tidy, context, year)
     order = {DIFFERS: 0, LOWER_BOUND: 1, APPROXIMATELY: 2, OK: 3}
     frame = pl.DataFrame(rows, schema=CHECK_SCHEMA)
-    return frame.with_columns(pl.col("uitkomst").replace_strict(order, return_dtype=pl.Int8).alias("_o")).sort("_o", maintain_order=True).drop("_o")
+    return (
+        frame.with_columns(pl.col("uitkomst").replace_strict(order, return_dtype=pl.Int8).alias("_o"))
+        .sort("_o", maintain_order=True)
+        .drop("_o")
+    )
 
 
 def findings(checks: pl.DataFrame) -> pl.DataFrame:

@@ -40,7 +40,9 @@ def load_aliases(path: Path = ALIASES_CSV) -> pl.DataFrame:
 
 def population_year(population: pl.DataFrame, year: int) -> int:
     """Return the population year to use for a dashboard year: the same or the nearest."""
-    years = sorted(int(col.removeprefix("inwoners_")) for col in population.columns if col.startswith("inwoners_"))
+    years = sorted(
+        int(col.removeprefix("inwoners_")) for col in population.columns if col.startswith("inwoners_")
+    )
     return min(years, key=lambda y: (abs(y - year), -y))
 
 

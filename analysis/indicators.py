@@ -161,8 +161,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "Bewustwordingspresentaties door het OM",
         SECTION_AWARENESS,
         "presentaties",
-        "Presentaties van het Openbaar Ministerie om partners alert te maken op "
-        "mensenhandel.",
+        "Presentaties van het Openbaar Ministerie om partners alert te maken op mensenhandel.",
         SOURCE_OM,
         ("Openbaar Ministerie",),
     ),
@@ -206,8 +205,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "Besproken casussen, tweede getal (RIEC)",
         SECTION_CASUSTAFEL,
         "casussen",
-        "Het tweede getal van een cel als 17+3; vermoedelijk het RIEC. Alleen waar het "
-        "dashboard splitst.",
+        "Het tweede getal van een cel als 17+3; vermoedelijk het RIEC. Alleen waar het dashboard splitst.",
         SOURCE_DASHBOARD,
     ),
     Indicator(

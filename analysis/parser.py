@@ -58,6 +58,8 @@ _NEGATIVE = re.compile(r"[-−–]\s*\d[\d.,]*")
 _SUM_CELL = re.compile(r"(\d+)\s*\+\s*(\d+)")
 _DASHES = {"-", "–", "—", "−"}
 _MAX_CELL = 60
+_MAX_DIGITS = 9
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def other_area(district: str) -> str:
@@ -143,7 +145,13 @@ def parse_cell(raw: str) -> Cell:
     if text in _DASHES:
         return Cell(None, NOT_APPLICABLE)
     if _INTEGER.fullmatch(text):
-        return Cell(int(text.replace(".", "")), REPORTED)
+        digits = text.replace(".", "")
+        if len(digits.lstrip("0")) > _MAX_DIGITS:
+            raise ValueError(
+                f"'{_shorten(text)}' is onwaarschijnlijk groot (meer dan {_MAX_DIGITS} cijfers); "
+                "controleer of hier twee vakken aan elkaar geplakt zijn."
+            )
+        return Cell(int(digits), REPORTED)
     if _NEGATIVE.fullmatch(text):
         raise ValueError(f"'{_shorten(text)}' is negatief; een aantal kan niet kleiner zijn dan 0.")
     raise ValueError(
@@ -154,7 +162,10 @@ def parse_cell(raw: str) -> Cell:
 
 def _split_blocks(text: str) -> Iterator[_Block]:
     block: _Block | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    for number, raw in enumerate(lines, start=1):
         cells = raw.split("\t")
         if all(c.strip() == "" for c in cells):
             if block is not None:
@@ -189,9 +200,11 @@ class _LayoutParser:
         self.seen_blocks: dict[str, int] = {}
 
     # -- helpers -------------------------------------------------------------
-    def _error(self, block: _Block, message: str, code: str, line: _Line | None = None, column: int | None = None) -> LayoutError:
+    def _error(
+        self, block: _Block, message: str, code: str, line: _Line | None = None, column: int | None = None
+    ) -> LayoutError:
         column_name = None
-        if column is not None and column - 1 < len(block.header.cells):
+        if column is not None and 1 < column <= len(block.header.cells):
             column_name = block.header.cells[column - 1].strip() or None
         return LayoutError(
             message,
@@ -292,7 +305,16 @@ class _LayoutParser:
             else:
                 match = self.gaz.district(block.name)
                 if match.name is None:
-                    known = ", ".join(["een district (bijv. IJSSELLAND, TWENTE)", "TOTAAL EENHEID ONL", "CASUSTAFELS", "COMENSHA", "B8 aangiftes", "AZC's"])
+                    known = ", ".join(
+                        [
+                            "een district (bijv. IJSSELLAND, TWENTE)",
+                            "TOTAAL EENHEID ONL",
+                            "CASUSTAFELS",
+                            "COMENSHA",
+                            "B8 aangiftes",
+                            "AZC's",
+                        ]
+                    )
                     raise self._error(
                         block,
                         f"onbekende bloknaam '{_shorten(block.name)}'"
@@ -326,15 +348,26 @@ class _LayoutParser:
             header.pop()
         width = len(header)
         if width < 2 or name_key(header[-1]) != "totaal":
-            raise self._error(block, "de laatste kolom van een districtsblok moet 'Totaal' heten.", "totaal_ontbreekt", column=width or 1)
+            raise self._error(
+                block,
+                "de laatste kolom van een districtsblok moet 'Totaal' heten.",
+                "totaal_ontbreekt",
+                column=width or 1,
+            )
         areas: list[tuple[str, str]] = []
         seen_names: set[str] = set()
         for col, printed in enumerate(header[1:-1], start=2):
             if name_key(printed) == "overig":
-                areas.append((other_area(district), "overig"))
+                if any(kind == AREA_OTHER for _, kind in areas):
+                    raise self._error(
+                        block, "'Overig' staat twee keer in de kop.", "dubbele_kolom", column=col
+                    )
+                areas.append((other_area(district), AREA_OTHER))
                 continue
             if printed == "":
-                raise self._error(block, "deze kolom heeft geen gemeentenaam.", "kolom_zonder_naam", column=col)
+                raise self._error(
+                    block, "deze kolom heeft geen gemeentenaam.", "kolom_zonder_naam", column=col
+                )
             match = self.gaz.municipality(printed)
             if match.name is None:
                 raise self._error(
@@ -352,10 +385,12 @@ class _LayoutParser:
                     column=col,
                 )
             if match.name in seen_names:
-                raise self._error(block, f"{match.name} staat twee keer in de kop.", "dubbele_kolom", column=col)
+                raise self._error(
+                    block, f"{match.name} staat twee keer in de kop.", "dubbele_kolom", column=col
+                )
             seen_names.add(match.name)
-            areas.append((match.name, "gemeente"))
-        areas.append((district, "totaal"))
+            areas.append((match.name, AREA_MUNICIPALITY))
+        areas.append((district, AREA_TOTAL))
 
         labels = labels_for(DISTRICT_INDICATORS)
         seen: dict[str, int] = {}
@@ -377,7 +412,9 @@ class _LayoutParser:
                 "rij_ontbreekt",
             )
 
-    def _single_column(self, block: _Block, labels: dict[str, str], *, sections: bool = False) -> Iterator[tuple[_Line, str, Cell, str | None]]:
+    def _single_column(
+        self, block: _Block, labels: dict[str, str], *, sections: bool = False
+    ) -> Iterator[tuple[_Line, str, Cell, str | None]]:
         """Yield (line, code, cell, section) for a block with one figure column."""
         seen: dict[str, int] = {}
         section: str | None = None
@@ -397,7 +434,13 @@ class _LayoutParser:
         seen: list[str] = []
         for line, code, cell, section in self._single_column(block, labels, sections=True):
             if code in awareness and section != SECTION_AWARENESS:
-                raise self._error(block, "deze rij hoort onder het kopje 'Bewustwordingspresentaties'.", "rij_buiten_sectie", line, 1)
+                raise self._error(
+                    block,
+                    "deze rij hoort onder het kopje 'Bewustwordingspresentaties'.",
+                    "rij_buiten_sectie",
+                    line,
+                    1,
+                )
             seen.append(code)
             self.out.add(UNIT, UNIT, AREA_TOTAL, code, cell)
         self._require_rows(block, dict.fromkeys(seen, 0), DISTRICT_INDICATORS)
@@ -464,12 +507,16 @@ class _LayoutParser:
             self.out.add(district, district, AREA_TOTAL, "casustafel_vergaderingen", meetings)
             split = _SUM_CELL.fullmatch(cells[2].strip())
             if split:
-                first, second = int(split.group(1)), int(split.group(2))
-                self.out.add(district, district, AREA_TOTAL, "casustafel_casus", Cell(first + second, REPORTED))
-                self.out.add(district, district, AREA_TOTAL, "casustafel_casus_mh", Cell(first, REPORTED))
-                self.out.add(district, district, AREA_TOTAL, "casustafel_casus_riec", Cell(second, REPORTED))
+                first = self._cell(block, line, 3, split.group(1))
+                second = self._cell(block, line, 3, split.group(2))
+                total = Cell((first.value or 0) + (second.value or 0), REPORTED)
+                self.out.add(district, district, AREA_TOTAL, "casustafel_casus", total)
+                self.out.add(district, district, AREA_TOTAL, "casustafel_casus_mh", first)
+                self.out.add(district, district, AREA_TOTAL, "casustafel_casus_riec", second)
             else:
-                self.out.add(district, district, AREA_TOTAL, "casustafel_casus", self._cell(block, line, 3, cells[2]))
+                self.out.add(
+                    district, district, AREA_TOTAL, "casustafel_casus", self._cell(block, line, 3, cells[2])
+                )
 
 
 def _display_labels(labels: dict[str, str]) -> list[str]:

@@ -15,11 +15,17 @@ def area_population(tidy: pl.DataFrame, population: pl.DataFrame, year: int) -> 
     """
     column = f"inwoners_{population_year(population, year)}"
     named = (
-        tidy.filter(pl.col("jaar") == year, pl.col("gebiedstype") == AREA_MUNICIPALITY, pl.col("indicator") == "signalen")
+        tidy.filter(
+            pl.col("jaar") == year,
+            pl.col("gebiedstype") == AREA_MUNICIPALITY,
+            pl.col("indicator") == "signalen",
+        )
         .select("district", "gebied")
         .unique()
     )
-    per_municipality = population.select(pl.col("gemeente").alias("gebied"), "district", pl.col(column).alias("inwoners"))
+    per_municipality = population.select(
+        pl.col("gemeente").alias("gebied"), "district", pl.col(column).alias("inwoners")
+    )
     districts = per_municipality.group_by("district", maintain_order=True).agg(pl.col("inwoners").sum())
     named_pop = named.join(per_municipality, on=["district", "gebied"], how="left")
     named_sum = named_pop.group_by("district").agg(pl.col("inwoners").sum().alias("benoemd"))
@@ -33,9 +39,16 @@ def area_population(tidy: pl.DataFrame, population: pl.DataFrame, year: int) -> 
         "district", pl.col("district").alias("gebied"), pl.lit(AREA_TOTAL).alias("gebiedstype"), "inwoners"
     )
     unit = pl.DataFrame(
-        {"district": [UNIT], "gebied": [UNIT], "gebiedstype": [AREA_TOTAL], "inwoners": [int(districts["inwoners"].sum())]}
+        {
+            "district": [UNIT],
+            "gebied": [UNIT],
+            "gebiedstype": [AREA_TOTAL],
+            "inwoners": [int(districts["inwoners"].sum())],
+        }
     )
-    municipalities = named_pop.select("district", "gebied", pl.lit(AREA_MUNICIPALITY).alias("gebiedstype"), "inwoners")
+    municipalities = named_pop.select(
+        "district", "gebied", pl.lit(AREA_MUNICIPALITY).alias("gebiedstype"), "inwoners"
+    )
     return pl.concat([municipalities, others, totals, unit]).sort("district", "gebiedstype", "gebied")
 
 

@@ -188,7 +188,20 @@ def exact_ratio(
 ) -> Ratio:
     """Build a :class:`Ratio` from two counts with the exact interval for its kind."""
     if denominator <= 0:
-        return Ratio(label, numerator, denominator, None, None, None, kind, scale, left_out, numerator_label, denominator_label, level)
+        return Ratio(
+            label,
+            numerator,
+            denominator,
+            None,
+            None,
+            None,
+            kind,
+            scale,
+            left_out,
+            numerator_label,
+            denominator_label,
+            level,
+        )
     if kind == "aandeel" and numerator <= denominator:
         lower, upper = clopper_pearson(numerator, denominator, level)
         kind_used: Kind = "aandeel"
@@ -216,13 +229,18 @@ def _area_sums(tidy: pl.DataFrame, spec: RatioSpec, include_care: bool) -> pl.Da
     """Per area (municipality or Overig): numerator, denominator, and whether a ``?`` is involved."""
     num_codes = spec.numerator_codes(include_care)
     codes = set(num_codes) | set(spec.denominator)
-    parts = tidy.filter(pl.col("gebiedstype").is_in([AREA_MUNICIPALITY, AREA_OTHER]), pl.col("indicator").is_in(codes))
+    parts = tidy.filter(
+        pl.col("gebiedstype").is_in([AREA_MUNICIPALITY, AREA_OTHER]), pl.col("indicator").is_in(codes)
+    )
     value = pl.col("waarde").fill_null(0)
     return parts.group_by("jaar", "district", "gebied", "gebiedstype", maintain_order=True).agg(
         value.filter(pl.col("indicator").is_in(num_codes)).sum().alias("teller"),
         value.filter(pl.col("indicator").is_in(spec.denominator)).sum().alias("noemer"),
         (pl.col("status") == NOT_REPORTED).any().alias("onbekend"),
-        (pl.col("status") == REPORTED).filter(pl.col("indicator").is_in(spec.denominator)).all().alias("noemer_gerapporteerd"),
+        (pl.col("status") == REPORTED)
+        .filter(pl.col("indicator").is_in(spec.denominator))
+        .all()
+        .alias("noemer_gerapporteerd"),
     )
 
 
@@ -261,7 +279,11 @@ def chain_ratio(
 
 
 def ratio_table(
-    tidy: pl.DataFrame, spec: RatioSpec | str, *, by: Literal["district", "gebied"] = "district", include_care: bool = False
+    tidy: pl.DataFrame,
+    spec: RatioSpec | str,
+    *,
+    by: Literal["district", "gebied"] = "district",
+    include_care: bool = False,
 ) -> pl.DataFrame:
     """Return the ratio for every district (``by="district"``) or every area (``by="gebied"``).
 
@@ -282,7 +304,9 @@ def ratio_table(
             subset = subset.filter(pl.col("gebied") == area)
         known = subset.filter(~pl.col("onbekend"))
         left_out = subset.filter(pl.col("onbekend"))["gebied"].to_list()
-        ratio = exact_ratio(int(known["teller"].sum()), int(known["noemer"].sum()), spec.kind, scale=spec.scale)
+        ratio = exact_ratio(
+            int(known["teller"].sum()), int(known["noemer"].sum()), spec.kind, scale=spec.scale
+        )
         note = ""
         if by == "gebied" and left_out:
             note = "niet gerapporteerd (?)"
@@ -332,11 +356,11 @@ def rates_per_100k(tidy: pl.DataFrame, population: pl.DataFrame, indicator: str)
     """
     year = int(tidy["jaar"][0])
     pops = area_population(tidy, population, year)
-    cells = tidy.filter(pl.col("indicator") == indicator).select("district", "gebied", "gebiedstype", "waarde", "status")
+    cells = tidy.filter(pl.col("indicator") == indicator).select(
+        "district", "gebied", "gebiedstype", "waarde", "status"
+    )
     joined = cells.join(pops, on=["district", "gebied", "gebiedstype"], how="inner")
-    bounds = [
-        poisson_interval(int(v)) if v is not None else (None, None) for v in joined["waarde"].to_list()
-    ]
+    bounds = [poisson_interval(int(v)) if v is not None else (None, None) for v in joined["waarde"].to_list()]
     scale = 100_000 / pl.col("inwoners")
     return joined.with_columns(
         (pl.col("waarde") * scale).alias("per_100k"),

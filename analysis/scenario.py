@@ -77,7 +77,9 @@ def run_scenario(
     pop_year = population_year(population, year)
     column = f"inwoners_{pop_year}"
     unit_pop = unit_population(population, year)
-    signals = tidy.filter(pl.col("indicator") == "signalen", pl.col("gebiedstype") == "totaal", pl.col("district") != UNIT)
+    signals = tidy.filter(
+        pl.col("indicator") == "signalen", pl.col("gebiedstype") == "totaal", pl.col("district") != UNIT
+    )
     districts = (
         population.group_by("district", maintain_order=True)
         .agg(pl.col(column).sum().alias("inwoners"))
@@ -85,7 +87,10 @@ def run_scenario(
         .with_columns((pl.col("aandeel_inwoners") * expected_unit).alias("verwacht"))
         .join(signals.select("district", pl.col("waarde").alias("signalen")), on="district", how="left")
         .with_columns(
-            pl.when(pl.col("verwacht") > 0).then(pl.col("signalen") / pl.col("verwacht")).otherwise(None).alias("zichtbaar_aandeel")
+            pl.when(pl.col("verwacht") > 0)
+            .then(pl.col("signalen") / pl.col("verwacht"))
+            .otherwise(None)
+            .alias("zichtbaar_aandeel")
         )
     )
     observed = []
@@ -93,10 +98,24 @@ def run_scenario(
         found = tidy.filter(pl.col("district") == UNIT, pl.col("indicator") == code)["waarde"]
         count = None if found.is_empty() else found[0]
         visible = None if count is None or expected_unit <= 0 else count / expected_unit
-        observed.append({"indicator": code, "bron": source_label, "aantal": count, "verwacht": expected_unit, "zichtbaar_aandeel": visible})
+        observed.append(
+            {
+                "indicator": code,
+                "bron": source_label,
+                "aantal": count,
+                "verwacht": expected_unit,
+                "zichtbaar_aandeel": visible,
+            }
+        )
     visibility = pl.DataFrame(
         observed,
-        schema={"indicator": pl.String, "bron": pl.String, "aantal": pl.Int64, "verwacht": pl.Float64, "zichtbaar_aandeel": pl.Float64},
+        schema={
+            "indicator": pl.String,
+            "bron": pl.String,
+            "aantal": pl.Int64,
+            "verwacht": pl.Float64,
+            "zichtbaar_aandeel": pl.Float64,
+        },
     )
     text_figure = context_value(context, TEXT_REGIONAL_CODE)
     text_estimate = default_national_estimate(context)

@@ -1,0 +1,38 @@
+"""Helpers shared by the browser tests (imported as ``tests.browser.helpers``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOT_DIR = Path(__file__).resolve().parent / "screenshots"
+
+APP_TIMEOUT_MS = 30_000
+
+APP_IDLE_SELECTOR = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+SKELETON_SELECTOR = '[data-testid="stSkeleton"], [data-testid="stAppSkeleton"]'
+EXCEPTION_SELECTOR = '[data-testid="stException"]'
+MAIN_SELECTOR = '[data-testid="stMain"]'
+
+
+def wait_for_app(page: Page, timeout: float = APP_TIMEOUT_MS) -> None:
+    """Wait until the script run has finished and no loading skeletons are left."""
+    expect(page.locator(APP_IDLE_SELECTOR)).to_be_attached(timeout=timeout)
+    expect(page.locator(SKELETON_SELECTOR)).to_have_count(0, timeout=timeout)
+
+
+def assert_no_exception(page: Page) -> None:
+    """Fail when the app shows a Streamlit exception box, with its text in the message."""
+    exceptions = page.locator(EXCEPTION_SELECTOR)
+    count = exceptions.count()
+    assert count == 0, f"{count} exception(s) shown in the app:\n" + "\n---\n".join(
+        exceptions.all_inner_texts()
+    )
+
+
+def screenshot_path(name: str) -> Path:
+    """Path for a screenshot in tests/browser/screenshots/ (created on demand)."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOT_DIR / name
