@@ -19,6 +19,14 @@ navigation = st.navigation(
         "Ketendialoog": [
             st.Page(HERE / "pages" / "start.py", title="Start", icon=":material/home:", default=True),
         ],
+        "Vragen": [
+            st.Page(
+                HERE / "pages" / "opvolging.py",
+                title="Opvolging van signalen",
+                icon=":material/gavel:",
+                url_path="opvolging",
+            ),
+        ],
     }
 )
 sidebar_choices()

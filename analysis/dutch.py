@@ -48,3 +48,8 @@ def fmt_pct(fraction: float | None, digits: int = 1, missing: str = "–") -> st
 def fmt_date(year: int, month: int, day: int) -> str:
     """Format a date the Dutch way: ``28 november 2026``."""
     return f"{day} {MONTHS[month - 1]} {year}"
+
+
+def count_noun(n: int | None, singular: str, plural: str) -> str:
+    """A count with the right noun form: ``1 signaal``, ``46 signalen``."""
+    return f"{fmt_int(n)} {singular if n == 1 else plural}"

@@ -54,8 +54,25 @@ def sidebar_choices() -> Selection:
     return Selection(int(year), str(district))
 
 
+def _leave_legacy_page_mode() -> None:
+    """Make sure a page runs inside the frame, also for the very first visitor.
+
+    Streamlit decides once per server process whether an app with a ``pages/``
+    folder is a legacy multipage app; only a call to ``st.navigation`` switches
+    that off. If the first visitor opens a deep link (``/opvolging``) before the
+    entry point has ever run, Streamlit runs the page file on its own, without
+    the frame. Switching the flag off and rerunning lets the entry point take over.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def current_selection() -> Selection:
     """Return the choice made in the frame (for pages, which run after the frame)."""
+    _leave_legacy_page_mode()
     years = data.years()
     year = st.session_state.get(YEAR_KEY, years[-1])
     district = st.session_state.get(DISTRICT_KEY, UNIT)

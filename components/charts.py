@@ -1,0 +1,53 @@
+"""Chart conventions shared by every page: one colour per district, Dutch numbers, missing in grey.
+
+Every chart goes through :func:`show_chart`, which applies the Dutch number locale and
+puts the source under the chart.
+"""
+
+import altair as alt
+import streamlit as st
+
+from analysis import UNIT
+
+#: Okabe-Ito colours, safe for the common forms of colour blindness; one per district, everywhere.
+DISTRICT_COLORS: dict[str, str] = {
+    "IJsselland": "#0072B2",
+    "Twente": "#E69F00",
+    "Gelderland-Zuid": "#009E73",
+    "Noord- en Oost-Gelderland": "#CC79A7",
+    "Gelderland-Midden": "#D55E00",
+    UNIT: "#444444",
+}
+MISSING_COLOR = "#B8B8B8"
+ACCENT_COLOR = "#1f5fa8"
+BAND_COLOR = "#9ecae1"
+
+#: How a missing cell is labelled in charts and tables.
+STATUS_MARK: dict[str, str] = {
+    "gerapporteerd": "",
+    "leeg": "leeg",
+    "niet_gerapporteerd": "?",
+    "niet_van_toepassing": "-",
+}
+
+DUTCH_LOCALE = alt.Locale(
+    number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["€\u00a0", ""]),
+)
+
+
+def district_color(field: str = "district", legend: bool = True, title: str = "District") -> alt.Color:
+    """The colour encoding for districts, identical on every page."""
+    return alt.Color(
+        f"{field}:N",
+        scale=alt.Scale(domain=list(DISTRICT_COLORS), range=list(DISTRICT_COLORS.values())),
+        legend=alt.Legend(title=title, orient="bottom", columns=3) if legend else None,
+    )
+
+
+def show_chart(chart: alt.TopLevelMixin, *, source: str, key: str | None = None) -> None:
+    """Draw an Altair chart with Dutch number formatting and its source underneath."""
+    styled = chart.configure(locale=DUTCH_LOCALE).configure_title(
+        anchor="start", fontSize=15, subtitleColor="#555"
+    )
+    st.altair_chart(styled, width="stretch", key=key)
+    st.caption(f"Bron: {source}")

@@ -1,0 +1,122 @@
+"""Charts for the follow-up page: shares with exact intervals per district."""
+
+import altair as alt
+import polars as pl
+
+from analysis.dutch import fmt_dec, fmt_int, fmt_pct
+from components.charts import district_color
+
+
+def _labelled(table: pl.DataFrame) -> pl.DataFrame:
+    rows = []
+    for r in table.iter_rows(named=True):
+        rows.append(
+            {
+                **r,
+                "aandeel_tekst": f"{fmt_pct(r['aandeel_onderzoek'])} ({fmt_int(r['onderzoeken'])} van "
+                f"{fmt_int(r['signalen'])})",
+                "marge_tekst": f"{fmt_pct(r['aandeel_ondergrens'])}–{fmt_pct(r['aandeel_bovengrens'])}",
+                "instroom_tekst": f"{fmt_dec(r['instroom_per_100'])} per 100 signalen ({fmt_int(r['instroom_om'])} "
+                f"verdachten op {fmt_int(r['signalen'])} signalen)",
+                "instroom_marge": f"{fmt_dec(r['instroom_ondergrens'])}–{fmt_dec(r['instroom_bovengrens'])}",
+            }
+        )
+    return pl.DataFrame(rows)
+
+
+def share_chart(table: pl.DataFrame, unit_share: float) -> alt.LayerChart:
+    """Share of signals that led to an investigation per area, with its exact 95% interval."""
+    data = _labelled(table)
+    order = data["gebied"].to_list()
+    base = alt.Chart(data).encode(y=alt.Y("gebied:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)))
+    tooltip = [
+        alt.Tooltip("gebied:N", title="Gebied"),
+        alt.Tooltip("aandeel_tekst:N", title="Aandeel met onderzoek"),
+        alt.Tooltip("marge_tekst:N", title="95%-marge (exact)"),
+    ]
+    rule = base.mark_rule(strokeWidth=2).encode(
+        x=alt.X(
+            "aandeel_ondergrens:Q",
+            title="Aandeel signalen met strafrechtelijk onderzoek",
+            axis=alt.Axis(format="%"),
+        ),
+        x2="aandeel_bovengrens:Q",
+        color=district_color("gebied", legend=False),
+        tooltip=tooltip,
+    )
+    point = base.mark_point(filled=True, size=110).encode(
+        x="aandeel_onderzoek:Q", color=district_color("gebied", legend=False), tooltip=tooltip
+    )
+    label = base.mark_text(align="left", dx=8, dy=-9, fontSize=11).encode(
+        x="aandeel_onderzoek:Q", text="aandeel_tekst:N"
+    )
+    unit_line = (
+        alt.Chart(pl.DataFrame({"x": [unit_share]}))
+        .mark_rule(strokeDash=[4, 4], color="#444")
+        .encode(x="x:Q")
+    )
+    return (rule + point + label + unit_line).properties(
+        title=alt.Title(
+            "Hoeveel signalen leidden tot een strafrechtelijk onderzoek?",
+            subtitle="Punt: aandeel; lijn: 95%-marge (Clopper-Pearson); stippellijn: heel Oost-Nederland",
+        ),
+        height=260,
+    )
+
+
+def intake_chart(table: pl.DataFrame) -> alt.LayerChart:
+    """OM intake (per suspect) per 100 signals per area, with its exact interval."""
+    data = _labelled(table)
+    order = data["gebied"].to_list()
+    base = alt.Chart(data).encode(y=alt.Y("gebied:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)))
+    tooltip = [
+        alt.Tooltip("gebied:N", title="Gebied"),
+        alt.Tooltip("instroom_tekst:N", title="Instroom OM"),
+        alt.Tooltip("instroom_marge:N", title="95%-marge (exact)"),
+    ]
+    rule = base.mark_rule(strokeWidth=2).encode(
+        x=alt.X("instroom_ondergrens:Q", title="Verdachten bij het OM per 100 signalen"),
+        x2="instroom_bovengrens:Q",
+        color=district_color("gebied", legend=False),
+        tooltip=tooltip,
+    )
+    point = base.mark_point(filled=True, size=110, shape="diamond").encode(
+        x="instroom_per_100:Q", color=district_color("gebied", legend=False), tooltip=tooltip
+    )
+    return (rule + point).properties(
+        title=alt.Title(
+            "Instroom bij het OM, per 100 signalen",
+            subtitle="Geteld per verdachte: één onderzoek kan meerdere verdachten opleveren",
+        ),
+        height=260,
+    )
+
+
+def decisions_chart(decisions: pl.DataFrame) -> alt.Chart:
+    """The OM's split of decisions (percent, from the dashboard's text)."""
+    data = decisions.with_columns(
+        pl.col("procent").map_elements(lambda p: f"{fmt_int(p)}%", return_dtype=pl.String).alias("tekst"),
+        pl.lit("OM 2022").alias("rij"),
+    )
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "procent:Q",
+                stack="zero",
+                title="Procent van de beslissingen",
+                scale=alt.Scale(domain=[0, 100]),
+            ),
+            color=alt.Color(
+                "beslissing:N",
+                scale=alt.Scale(range=["#1f5fa8", "#9ecae1"]),
+                legend=alt.Legend(orient="bottom", title=None),
+            ),
+            tooltip=[
+                alt.Tooltip("beslissing:N", title="Beslissing"),
+                alt.Tooltip("tekst:N", title="Aandeel"),
+            ],
+        )
+    )
+    return bars.properties(title="Wat besliste het OM? (aandelen uit de toelichting)", height=150)

@@ -1,0 +1,43 @@
+"""Building blocks of a question page: the question and its answer, the evidence, the prompts."""
+
+from collections.abc import Callable
+
+import polars as pl
+import streamlit as st
+
+
+def question_header(question: str, answer: str, *, intro: str | None = None) -> None:
+    """Open a page with its question as title and a one-sentence answer computed from the data."""
+    st.title(question)
+    st.info(answer, icon=":material/lightbulb:")
+    if intro:
+        st.markdown(intro)
+
+
+def chart_or_table(
+    key: str, draw_chart: Callable[[], None], table: pl.DataFrame, *, caption: str | None = None
+) -> None:
+    """Show the evidence as a chart, with the same figures as a table in a second tab.
+
+    The chosen tab travels in the link (``key`` is the query parameter).
+    """
+    chart_tab, table_tab = st.tabs(["Grafiek", "Tabel"], key=key, bind="query-params")
+    with chart_tab:
+        draw_chart()
+    with table_tab:
+        st.dataframe(table, hide_index=True, width="stretch")
+        if caption:
+            st.caption(caption)
+
+
+def discussion_prompts(prompts: list[str]) -> None:
+    """The 'Gespreksvragen' box: two to four prompts generated from the current selection."""
+    with st.container(border=True):
+        st.subheader("Gespreksvragen", anchor="gespreksvragen")
+        st.markdown("\n".join(f"{i}. {prompt}" for i, prompt in enumerate(prompts, start=1)))
+
+
+def caveats(title: str, items: list[str]) -> None:
+    """A short list of caveats in the app's own words, folded away by default."""
+    with st.expander(title, icon=":material/warning:"):
+        st.markdown("\n".join(f"- {item}" for item in items))

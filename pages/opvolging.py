@@ -1,0 +1,47 @@
+"""Krijgen signalen de juiste opvolging? Signals -> investigations -> OM intake, per district."""
+
+import polars as pl
+import streamlit as st
+
+from analysis.followup import CHAIN_SOURCE, followup_answer, followup_prompts, followup_table, om_decisions
+from components import data
+from components.charts import show_chart
+from components.followup_charts import decisions_chart, intake_chart, share_chart
+from components.frame import current_selection
+from components.page import caveats, chart_or_table, discussion_prompts, question_header
+
+selection = current_selection()
+tidy = data.tidy(selection.year)
+table = followup_table(tidy, data.population())
+unit_share = table.filter(pl.col("gebied") == "Oost-Nederland")["aandeel_onderzoek"][0]
+
+question_header("Krijgen signalen de juiste opvolging?", followup_answer(tidy, selection.district))
+
+st.subheader("Van signaal naar onderzoek")
+chart_or_table(
+    "opvolging_weergave",
+    lambda: show_chart(share_chart(table, unit_share), source=CHAIN_SOURCE),
+    table.select(
+        "gebied", "signalen", "onderzoeken", "aandeel_onderzoek", "aandeel_ondergrens", "aandeel_bovengrens"
+    ),
+    caption="Aandelen als fractie; marges zijn exacte 95%-intervallen (Clopper-Pearson).",
+)
+
+st.subheader("Van onderzoek naar het OM")
+show_chart(intake_chart(table), source=CHAIN_SOURCE)
+show_chart(
+    decisions_chart(om_decisions(data.context())), source="toelichting bij het dashboard (instroom OM)"
+)
+
+caveats(
+    "Waar je op moet letten",
+    [
+        "Een signaal is een registratie die op mensenhandel wijst, geen bewezen zaak. Alleen signalen die "
+        "tot een onderzoek van enige omvang leidden (bijzondere bevoegdheden of langer dan vijf werkdagen) "
+        "tellen als onderzoek.",
+        "De instroom bij het OM is geteld per verdachte en per plaats van uitbuiting; hij is dus niet één op "
+        "één te vergelijken met het aantal onderzoeken.",
+        "De toelichting noemt 32 onderzoeken in 2022, de tabel 22. Deze pagina rekent met de tabel.",
+    ],
+)
+discussion_prompts(followup_prompts(tidy, table, selection.district))
