@@ -14,17 +14,57 @@ st.set_page_config(
     layout="wide",
 )
 
+PAGES = HERE / "pages"
+
 navigation = st.navigation(
     {
         "Ketendialoog": [
-            st.Page(HERE / "pages" / "start.py", title="Start", icon=":material/home:", default=True),
+            st.Page(PAGES / "start.py", title="Start", icon=":material/home:", default=True),
         ],
         "Vragen": [
             st.Page(
-                HERE / "pages" / "opvolging.py",
+                PAGES / "aard_omvang.py",
+                title="Aard en omvang",
+                icon=":material/travel_explore:",
+                url_path="aard-en-omvang",
+            ),
+            st.Page(
+                PAGES / "opvolging.py",
                 title="Opvolging van signalen",
                 icon=":material/gavel:",
                 url_path="opvolging",
+            ),
+            st.Page(
+                PAGES / "interventies.py",
+                title="Van rapportage naar interventie",
+                icon=":material/assignment_turned_in:",
+                url_path="rapportage-interventie",
+            ),
+            st.Page(
+                PAGES / "casustafels.py",
+                title="Casustafels",
+                icon=":material/groups:",
+                url_path="casustafels",
+            ),
+            st.Page(
+                PAGES / "slachtoffers.py",
+                title="Onzichtbare slachtoffers",
+                icon=":material/visibility_off:",
+                url_path="onzichtbare-slachtoffers",
+            ),
+            st.Page(
+                PAGES / "ontwikkeling.py",
+                title="Ontwikkeling sinds 2019",
+                icon=":material/trending_up:",
+                url_path="ontwikkeling",
+            ),
+        ],
+        "Data": [
+            st.Page(
+                PAGES / "data_kwaliteit.py",
+                title="Data en kwaliteit",
+                icon=":material/table_view:",
+                url_path="data",
             ),
         ],
     }

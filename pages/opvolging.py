@@ -19,7 +19,7 @@ question_header("Krijgen signalen de juiste opvolging?", followup_answer(tidy, s
 
 st.subheader("Van signaal naar onderzoek")
 chart_or_table(
-    "opvolging_weergave",
+    "weergave",
     lambda: show_chart(share_chart(table, unit_share), source=CHAIN_SOURCE),
     table.select(
         "gebied", "signalen", "onderzoeken", "aandeel_onderzoek", "aandeel_ondergrens", "aandeel_bovengrens"
