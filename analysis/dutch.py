@@ -1,7 +1,11 @@
 """Dutch number formatting (``29.764``, ``11,7%``, ``1,24``), pure Python.
 
+Halves round up, as Dutch statistics print them: 4 of 64 is 6,25% and shows as ``6,3%``.
+
 Lives in ``analysis`` because generated sentences need it; components reuse it.
 """
+
+from decimal import ROUND_HALF_UP, Decimal
 
 MONTHS = (
     "januari",
@@ -24,29 +28,36 @@ def _swap_separators(text: str) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+def _round_half_up(value: float, digits: int) -> Decimal:
+    """Round the decimal representation of ``value`` half up (not to even)."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
 def fmt_int(value: float | None, missing: str = "–") -> str:
     """Format a count with a dot as thousands separator: ``29764`` -> ``29.764``."""
     if value is None:
         return missing
-    return _swap_separators(f"{round(value):,}")
+    return _swap_separators(f"{int(_round_half_up(value, 0)):,}")
 
 
 def fmt_dec(value: float | None, digits: int = 1, missing: str = "–") -> str:
     """Format a decimal number with a comma: ``1.2381`` -> ``1,24`` (``digits=2``)."""
     if value is None:
         return missing
-    return _swap_separators(f"{value:,.{digits}f}")
+    return _swap_separators(f"{_round_half_up(value, digits):,.{digits}f}")
 
 
 def fmt_pct(fraction: float | None, digits: int = 1, missing: str = "–") -> str:
     """Format a fraction as a percentage: ``0.117`` -> ``11,7%``."""
     if fraction is None:
         return missing
-    return f"{fmt_dec(fraction * 100, digits)}%"
+    return f"{fmt_dec(float(Decimal(repr(float(fraction))) * 100), digits)}%"
 
 
 def fmt_date(year: int, month: int, day: int) -> str:
     """Format a date the Dutch way: ``28 november 2026``."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"month must be 1-12, got {month}")
     return f"{day} {MONTHS[month - 1]} {year}"
 
 

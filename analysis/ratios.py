@@ -14,7 +14,7 @@ import polars as pl
 from analysis.dutch import fmt_dec, fmt_int, fmt_pct
 from analysis.geography import UNIT
 from analysis.indicators import CARE, INTERVENTIONS
-from analysis.parser import AREA_MUNICIPALITY, AREA_OTHER, NOT_REPORTED, REPORTED
+from analysis.parser import AREA_MUNICIPALITY, AREA_OTHER, AREA_TOTAL, NOT_REPORTED, REPORTED
 from analysis.population import area_population
 from analysis.stats import DEFAULT_LEVEL, clopper_pearson, poisson_interval
 
@@ -244,6 +244,16 @@ def _area_sums(tidy: pl.DataFrame, spec: RatioSpec, include_care: bool) -> pl.Da
     )
 
 
+def _printed_total(tidy: pl.DataFrame, codes: tuple[str, ...], scope: str) -> int | None:
+    """Sum of the printed totals of ``codes`` for a district or the unit; None if one is missing."""
+    cells = tidy.filter(
+        pl.col("gebied") == scope, pl.col("gebiedstype") == AREA_TOTAL, pl.col("indicator").is_in(codes)
+    )
+    if cells.height != len(set(codes)) or (cells["status"] != REPORTED).any():
+        return None
+    return int(cells["waarde"].sum())
+
+
 def chain_ratio(
     tidy: pl.DataFrame,
     spec: RatioSpec | str,
@@ -255,9 +265,12 @@ def chain_ratio(
     """Return one ratio for the unit, one district, or one area.
 
     ``tidy`` is the table of one year. Areas with a ``?`` in any figure used are
-    left out of both sums and listed in ``left_out``.
+    left out of both sums and listed in ``left_out``. Where nothing is left out,
+    a district or the unit uses its printed totals (so the unit's ads are the
+    published 29.764, not the 29.765 its districts add up to).
     """
     spec = RATIOS[spec] if isinstance(spec, str) else spec
+    num_codes = spec.numerator_codes(include_care)
     sums = _area_sums(tidy, spec, include_care)
     if district is not None and district != UNIT:
         sums = sums.filter(pl.col("district") == district)
@@ -265,10 +278,17 @@ def chain_ratio(
         sums = sums.filter(pl.col("gebied") == area)
     known = sums.filter(~pl.col("onbekend"))
     left_out = tuple(sums.filter(pl.col("onbekend"))["gebied"].to_list())
+    numerator, denominator = int(known["teller"].sum()), int(known["noemer"].sum())
+    if area is None and not left_out:
+        scope = district if district is not None else UNIT
+        printed_num = _printed_total(tidy, num_codes, scope)
+        printed_den = _printed_total(tidy, spec.denominator, scope)
+        if printed_num is not None and printed_den is not None:
+            numerator, denominator = printed_num, printed_den
     label = spec.label + (" (zorgtrajecten meegeteld)" if spec.with_care and include_care else "")
     return exact_ratio(
-        int(known["teller"].sum()),
-        int(known["noemer"].sum()),
+        numerator,
+        denominator,
         spec.kind,
         label=label,
         scale=spec.scale,

@@ -7,6 +7,11 @@ from scipy.stats import beta, chi2
 DEFAULT_LEVEL = 0.95
 
 
+def _check_level(level: float) -> None:
+    if not 0 < level < 1:
+        raise ValueError(f"confidence level must lie strictly between 0 and 1, got {level}")
+
+
 def clopper_pearson(k: int, n: int, level: float = DEFAULT_LEVEL) -> tuple[float, float]:
     """Exact (Clopper-Pearson) interval for a proportion ``k`` of ``n``.
 
@@ -15,6 +20,7 @@ def clopper_pearson(k: int, n: int, level: float = DEFAULT_LEVEL) -> tuple[float
     """
     if n <= 0 or not 0 <= k <= n:
         raise ValueError(f"need 0 <= k <= n and n > 0, got k={k}, n={n}")
+    _check_level(level)
     alpha = 1 - level
     lower = 0.0 if k == 0 else float(beta.ppf(alpha / 2, k, n - k + 1))
     upper = 1.0 if k == n else float(beta.ppf(1 - alpha / 2, k + 1, n - k))
@@ -25,6 +31,7 @@ def poisson_interval(k: int, level: float = DEFAULT_LEVEL) -> tuple[float, float
     """Exact (Garwood) interval for a Poisson count ``k``."""
     if k < 0:
         raise ValueError(f"count must be >= 0, got {k}")
+    _check_level(level)
     alpha = 1 - level
     lower = 0.0 if k == 0 else float(chi2.ppf(alpha / 2, 2 * k)) / 2
     upper = float(chi2.ppf(1 - alpha / 2, 2 * k + 2)) / 2
@@ -43,6 +50,9 @@ def rate_ratio_interval(
     """
     if n1 <= 0 or n2 <= 0:
         raise ValueError("denominators must be positive")
+    if k1 < 0 or k2 < 0:
+        raise ValueError(f"counts must be >= 0, got k1={k1}, k2={k2}")
+    _check_level(level)
     total = k1 + k2
     if total == 0:
         return None, 0.0, math.inf
