@@ -138,3 +138,70 @@ def headline(tidy: pl.DataFrame, district: str = UNIT) -> str:
         f"{fmt_int(ratio.numerator)} daarvan ({ratio.value_text()}, marge {ratio.interval_text()}) "
         "leidden tot een strafrechtelijk onderzoek van enige omvang."
     )
+
+
+#: The two chains of the start page, each step with the ratio to the step before it.
+CHAINS: tuple[tuple[str, tuple[tuple[str, str | None, str], ...]], ...] = (
+    (
+        "Bestuurlijke keten",
+        (
+            ("seksadvertenties", None, "Seksadvertenties"),
+            ("prostitutiecontroles", "controles_per_1000_advertenties", "Controles"),
+            ("bestuurlijke_rapportages", "rapportages_per_controle", "Rapportages"),
+            ("bestuurlijke_interventies", "interventies_per_rapportage", "Interventies"),
+        ),
+    ),
+    (
+        "Strafrechtelijke keten",
+        (
+            ("signalen", None, "Signalen"),
+            ("strafrechtelijke_onderzoeken", "onderzoeken_per_signaal", "Onderzoeken"),
+            ("instroom_om", "instroom_per_signaal", "Instroom OM"),
+        ),
+    ),
+)
+
+CHAIN_SCHEMA = {
+    "keten": pl.String,
+    "stap": pl.Int64,
+    "indicator": pl.String,
+    "label": pl.String,
+    "kort": pl.String,
+    "aantal": pl.Int64,
+    "aantal_tekst": pl.String,
+    "ondergrens": pl.Boolean,
+    "verhouding_tekst": pl.String,
+}
+
+
+def chain_steps(tidy: pl.DataFrame, checks: pl.DataFrame, district: str = UNIT) -> pl.DataFrame:
+    """Return the steps of both chains for the unit or a district, with counts and step ratios.
+
+    Each step carries its count (``minstens`` where a ``?`` makes it a lower bound)
+    and the ratio to the previous step with its counts and exact interval.
+    """
+    rows = []
+    scope = None if district == UNIT else district
+    for chain, steps in CHAINS:
+        for number, (code, ratio_key, short) in enumerate(steps, start=1):
+            figure = key_figure(tidy, checks, code, district)
+            ratio_text = ""
+            if ratio_key is not None:
+                ratio = chain_ratio(tidy, ratio_key, district=scope)
+                ratio_text = f"{ratio.value_text()} ({ratio.counts_text()}; marge {ratio.interval_text()})"
+                if ratio.left_out:
+                    ratio_text += "; zonder " + ", ".join(ratio.left_out)
+            rows.append(
+                {
+                    "keten": chain,
+                    "stap": number,
+                    "indicator": code,
+                    "label": figure.label,
+                    "kort": short,
+                    "aantal": figure.value,
+                    "aantal_tekst": figure.value_text(),
+                    "ondergrens": figure.lower_bound,
+                    "verhouding_tekst": ratio_text,
+                }
+            )
+    return pl.DataFrame(rows, schema=CHAIN_SCHEMA)

@@ -1,33 +1,46 @@
-"""Start: what Ketendialoog is for, the key figures of the chosen area, and the data findings."""
+"""Start: what Ketendialoog is for, the workshop route, the chain of key figures, and the data findings."""
 
 import streamlit as st
 
-from analysis.summary import headline, key_figures
+from analysis.summary import chain_steps, headline, key_figures
 from components import data
+from components.chain import chain_row
 from components.figures import figure_card
 from components.findings import findings_list
 from components.frame import current_selection
+from components.route_view import route_overview
 
 selection = current_selection()
 tidy = data.tidy(selection.year)
 checks = data.checks(selection.year)
+area = "Oost-Nederland" if selection.is_unit else f"district {selection.district}"
 
 st.title("Ketendialoog mensenhandel Oost-Nederland")
 st.markdown(
     "Een hulpmiddel voor het gesprek tussen politie, Openbaar Ministerie, RIEC, gemeenten en "
     "zorgpartners: wat zien we van mensenhandel en illegale prostitutie in Gelderland en Overijssel, "
-    "en wat doen we met wat we zien? Alle cijfers komen uit het gepubliceerde *Dashboard mensenhandel "
-    f"Oost-Nederland {selection.year}*."
+    "en wat doen we met wat we zien? Elke pagina stelt één vraag, geeft een antwoord uit de cijfers "
+    "van het gepubliceerde *Dashboard mensenhandel Oost-Nederland "
+    f"{selection.year}* en sluit af met gespreksvragen."
 )
 st.info(headline(tidy, selection.district), icon=":material/lightbulb:")
 
-area = "Oost-Nederland" if selection.is_unit else f"district {selection.district}"
-st.header(f"Kerncijfers {selection.year}, {area}")
-for section, figures in key_figures(tidy, checks, selection.district):
+st.header(f"De keten in {selection.year}, {area}")
+steps = chain_steps(tidy, checks, selection.district)
+for chain in steps["keten"].unique(maintain_order=True):
+    st.subheader(chain)
+    chain_row(steps.filter(steps["keten"] == chain))
+victims = [
+    group for group in key_figures(tidy, checks, selection.district) if group[0] == "Slachtoffers in beeld"
+]
+for section, figures in victims:
     st.subheader(section)
     for column, figure in zip(st.columns(len(figures)), figures, strict=True):
         with column:
             figure_card(figure)
+
+st.header("De route voor een werksessie")
+route_overview()
 
 st.header("Wat de controles op de data vinden")
 st.caption(
