@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -60,9 +61,13 @@ def _is_healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def app_server() -> Iterator[str]:
-    """Run `streamlit run streamlit_app.py` on a free port; yield its base URL."""
+@contextmanager
+def streamlit_server(cwd: Path = helpers.REPO_ROOT, script: str = "streamlit_app.py") -> Iterator[str]:
+    """Run ``streamlit run <script>`` from ``cwd`` on a free port; yield its base URL.
+
+    Polls ``/_stcore/health`` until it answers; fails with the server log if the
+    process dies or does not become healthy in time.
+    """
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     command = [
@@ -70,7 +75,7 @@ def app_server() -> Iterator[str]:
         "-m",
         "streamlit",
         "run",
-        "streamlit_app.py",
+        script,
         "--server.port",
         str(port),
         "--server.address",
@@ -86,7 +91,7 @@ def app_server() -> Iterator[str]:
     with log_path.open("wb") as log_file:
         process = subprocess.Popen(
             command,
-            cwd=helpers.REPO_ROOT,
+            cwd=cwd,
             stdout=log_file,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -116,6 +121,13 @@ def app_server() -> Iterator[str]:
                 process.kill()
                 process.wait(timeout=10)
     log_path.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def app_server() -> Iterator[str]:
+    """One Streamlit server for the whole test session; yields its base URL."""
+    with streamlit_server() as base_url:
+        yield base_url
 
 
 def _chromium_path() -> str | None:

@@ -23,6 +23,31 @@ def wait_for_app(page: Page, timeout: float = APP_TIMEOUT_MS) -> None:
     expect(page.locator(SKELETON_SELECTOR)).to_have_count(0, timeout=timeout)
 
 
+VEGA_SELECTOR = '[data-testid="stVegaLiteChart"]'
+TITLE_SELECTOR = '[data-testid="stMain"] h1'
+
+
+def wait_for_page(page: Page, timeout: float = APP_TIMEOUT_MS) -> None:
+    """Wait until a page has drawn: its title is visible, the script is idle, and no skeleton is left.
+
+    The idle state alone is not enough: right after loading, the app reports
+    "not running" before the first script run has even started.
+    """
+    expect(page.locator(TITLE_SELECTOR).first).to_be_visible(timeout=timeout)
+    wait_for_app(page, timeout)
+
+
+def wait_for_charts(page: Page, timeout: float = APP_TIMEOUT_MS) -> int:
+    """Wait until every Vega chart on the page holds a drawn canvas or svg; return how many charts."""
+    charts = page.locator(VEGA_SELECTOR)
+    count = charts.count()
+    for index in range(count):
+        chart = charts.nth(index)
+        chart.scroll_into_view_if_needed(timeout=timeout)
+        expect(chart.locator("canvas, svg").first).to_be_attached(timeout=timeout)
+    return count
+
+
 def assert_no_exception(page: Page) -> None:
     """Fail when the app shows a Streamlit exception box, with its text in the message."""
     exceptions = page.locator(EXCEPTION_SELECTOR)

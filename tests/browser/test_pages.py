@@ -1,0 +1,65 @@
+"""Every page in headless Chromium: it draws, shows no exception, and every chart renders.
+
+Screenshots of each page at laptop (1280 px) and projector (1920 px) width go to
+tests/browser/screenshots/ for a person to look at.
+"""
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from components.route import REFERENCE_PAGE, ROUTE
+from tests.browser.conftest import streamlit_server
+from tests.browser.helpers import (
+    MAIN_SELECTOR,
+    assert_no_exception,
+    screenshot_path,
+    wait_for_charts,
+    wait_for_page,
+)
+
+#: url path and the question the page opens with ("" is the start page).
+PAGES = {
+    "": "Ketendialoog mensenhandel Oost-Nederland",
+    "aard-en-omvang": ROUTE[1].question,
+    "opvolging": ROUTE[2].question,
+    "rapportage-interventie": ROUTE[3].question,
+    "casustafels": ROUTE[4].question,
+    "onzichtbare-slachtoffers": ROUTE[5].question,
+    "ontwikkeling": ROUTE[6].question,
+    "data": REFERENCE_PAGE.title,
+}
+
+
+@pytest.mark.parametrize("width", [1280, 1920], ids=["laptop", "projector"])
+@pytest.mark.parametrize("path", PAGES, ids=[p or "start" for p in PAGES])
+def test_page_draws_every_chart_without_exception(
+    app_server: str, browser: Browser, path: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 1080}, locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.goto(f"{app_server}/{path}")
+        wait_for_page(page)
+        expect(page.locator(f"{MAIN_SELECTOR} h1").first).to_contain_text(PAGES[path])
+        assert_no_exception(page)
+        charts = wait_for_charts(page)
+        if path not in ("", "data"):
+            assert charts >= 1, f"/{path} shows no chart"
+        assert_no_exception(page)
+        page.set_viewport_size({"width": width, "height": 3200})
+        page.screenshot(path=screenshot_path(f"{path or 'start'}-{width}.png"), full_page=True)
+    finally:
+        context.close()
+
+
+def test_cold_deep_link_runs_inside_the_frame(page: Page) -> None:
+    """The very first visitor of a fresh server opens a deep link: the frame (sidebar choices) must be there."""
+    with streamlit_server() as base_url:
+        page.goto(f"{base_url}/opvolging?district=Twente")
+        wait_for_page(page)
+        expect(page.locator(f"{MAIN_SELECTOR} h1").first).to_contain_text(ROUTE[2].question)
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        expect(sidebar.get_by_text("Gebied")).to_be_visible()
+        expect(sidebar.get_by_text("Opvolging van signalen")).to_be_visible()
+        expect(page.locator(MAIN_SELECTOR).get_by_text("In Twente leidde 12,2%")).to_be_visible()
+        assert_no_exception(page)
