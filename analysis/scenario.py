@@ -11,8 +11,10 @@ from dataclasses import dataclass
 import polars as pl
 
 from analysis.checks import context_value
-from analysis.geography import UNIT, population_year
+from analysis.dutch import fmt_int, fmt_pct
+from analysis.geography import NETHERLANDS_POPULATION, UNIT, population_year
 from analysis.population import region_share, unit_population
+from analysis.stats import clopper_pearson, poisson_interval
 
 DEFAULT_ESTIMATE_CODE = "slachtoffers_nl_2021"
 TEXT_REGIONAL_CODE = "slachtoffers_on_2021_tekst"
@@ -131,3 +133,529 @@ def run_scenario(
         text_implied_share=text_figure / text_estimate,
         computed_share=computed,
     )
+
+
+# ---------------------------------------------------------------------------
+# The page "Onzichtbare slachtoffers": controls, answer, funnel, breakdown, prompts.
+# ---------------------------------------------------------------------------
+
+SCENARIO_SOURCE = (
+    "Nationaal Rapporteur Mensenhandel (schatting 2021, via de toelichting van het dashboard; "
+    "MSE-schattingen 2014–2015 en 2018–2019); CBS StatLine 37259 (inwoners); Dashboard mensenhandel "
+    "Oost-Nederland 2022 (signalen, CoMensHa, B8-aangiftes)"
+)
+COMENSHA_SOURCE = "CoMensHa, via het Dashboard mensenhandel Oost-Nederland 2022"
+
+#: Published national estimates (multiple systems estimation) shown as a band, oldest first.
+PUBLISHED_ESTIMATE_CODES: tuple[str, ...] = ("schatting_mse_2014_2015", "schatting_mse_2018_2019")
+
+#: The national-estimate slider: wide enough for every published estimate and its range.
+ESTIMATE_MIN = 1_000
+ESTIMATE_MAX = 10_000
+ESTIMATE_STEP = 250
+
+#: The options (percent, one decimal) of the population-share override.
+SHARE_OPTIONS: tuple[float, ...] = tuple(round(tenths / 10, 1) for tenths in range(50, 401))
+
+KIND_ESTIMATE = "Gepubliceerde schatting"
+KIND_EXPECTED = "Verwacht naar inwoners"
+KIND_TEXT = "Genoemd in de toelichting"
+KIND_SEEN = "Geregistreerd"
+
+#: Short Dutch names of the CoMensHa categories, per characteristic, in published order.
+COMENSHA_CATEGORIES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Leeftijd", (("comensha_minderjarig", "minderjarig"), ("comensha_meerderjarig", "meerderjarig"))),
+    ("Geslacht", (("comensha_man", "man"), ("comensha_vrouw", "vrouw"))),
+    (
+        "Nationaliteit",
+        (
+            ("comensha_nederlands", "Nederlands"),
+            ("comensha_niet_nederlands", "niet-Nederlands"),
+            ("comensha_nationaliteit_onbekend", "onbekend"),
+        ),
+    ),
+)
+COMENSHA_TOTAL = "comensha_slachtoffers"
+
+#: What to keep in mind when reading the scenario, in the app's own words.
+SCENARIO_CAVEATS: tuple[str, ...] = (
+    "Een signaal is een registratie bij de politie die op mensenhandel wijst; het is geen vastgesteld "
+    "slachtoffer. Eén slachtoffer kan meer signalen geven, en één signaal kan over meer mensen gaan.",
+    "Politie, CoMensHa en de B8-regeling tellen deels dezelfde mensen. Tel de registraties dus niet op.",
+    "De landelijke schatting naar inwoners verdelen veronderstelt dat mensenhandel net zo verspreid is als "
+    "de bevolking. Grensregio's, AZC's of grote steden kunnen daarvan afwijken.",
+    "De schatting van de Nationaal Rapporteur gaat over 2021, de geregistreerde aantallen over 2022. "
+    "De eerdere MSE-schattingen (2014–2015, 2018–2019) staan er als band bij om de onzekerheid te tonen.",
+)
+
+FUNNEL_SCHEMA = {
+    "volgorde": pl.Int64,
+    "stap": pl.String,
+    "soort": pl.String,
+    "aantal": pl.Float64,
+    "onder": pl.Float64,
+    "boven": pl.Float64,
+    "aandeel": pl.Float64,
+    "marge_onder": pl.Float64,
+    "marge_boven": pl.Float64,
+    "aantal_tekst": pl.String,
+    "toelichting": pl.String,
+}
+
+BREAKDOWN_SCHEMA = {
+    "kenmerk": pl.String,
+    "volgorde": pl.Int64,
+    "categorie": pl.String,
+    "indicator": pl.String,
+    "aantal": pl.Int64,
+    "totaal": pl.Int64,
+    "som_kenmerk": pl.Int64,
+    "aandeel": pl.Float64,
+    "marge_onder": pl.Float64,
+    "marge_boven": pl.Float64,
+    "aandeel_tekst": pl.String,
+}
+
+
+@dataclass(frozen=True)
+class OutcomeFigure:
+    """One figure of the outcome box: label, value in Dutch, the arithmetic behind it, a delta."""
+
+    label: str
+    value: float | None
+    value_text: str
+    detail: str
+    delta: str | None = None
+
+
+def estimate_slider_range(context: pl.DataFrame) -> tuple[int, int, int]:
+    """Return ``(min, max, step)`` for the national-estimate slider.
+
+    The range covers 1.000–10.000 and is widened, if ever needed, so that the text's
+    estimate and every published estimate with its bounds can be chosen.
+    """
+    values = [default_national_estimate(context)]
+    for code in PUBLISHED_ESTIMATE_CODES:
+        row = context.filter(pl.col("code") == code).row(0, named=True)
+        values += [v for v in (row["waarde"], row["ondergrens"], row["bovengrens"]) if v is not None]
+    low = min(ESTIMATE_MIN, int(min(values) // ESTIMATE_STEP * ESTIMATE_STEP))
+    high = max(ESTIMATE_MAX, int(-(-max(values) // ESTIMATE_STEP) * ESTIMATE_STEP))
+    return low, high, ESTIMATE_STEP
+
+
+def default_share_percent(population: pl.DataFrame, year: int) -> float:
+    """The unit's CBS population share in percent, rounded to one decimal (18,7 for 2022)."""
+    return round(region_share(population, year) * 100, 1)
+
+
+def share_percent_text(percent: float) -> str:
+    """Format a share given in percent the Dutch way: ``18.7`` -> ``18,7%``."""
+    return fmt_pct(percent / 100)
+
+
+def scenario_from_controls(
+    tidy: pl.DataFrame,
+    population: pl.DataFrame,
+    context: pl.DataFrame,
+    *,
+    national_estimate: float,
+    own_share: bool,
+    share_percent: float | None,
+) -> ScenarioResult:
+    """Run the scenario from the page's controls.
+
+    ``share_percent`` (e.g. ``20.0``) replaces the CBS population share only when
+    ``own_share`` is on; otherwise the computed share is used.
+    """
+    override = share_percent / 100 if own_share and share_percent is not None else None
+    return run_scenario(
+        tidy, population, context, national_estimate=national_estimate, share_override=override
+    )
+
+
+def _where(district: str) -> str:
+    return "Oost-Nederland" if district == UNIT else district
+
+
+def _area(result: ScenarioResult, district: str) -> tuple[float, float, int | None]:
+    """Expected victims, share of the Dutch population used, and police signals for the area."""
+    if district == UNIT:
+        signals = result.visibility.filter(pl.col("indicator") == "signalen")["aantal"]
+        return result.expected_unit, result.region_share, None if signals.is_empty() else signals[0]
+    row = result.districts.filter(pl.col("district") == district)
+    if row.is_empty():
+        raise KeyError(district)
+    found = row.row(0, named=True)
+    return found["verwacht"], result.region_share * found["aandeel_inwoners"], found["signalen"]
+
+
+def _share_assumption(result: ScenarioResult, *, short: bool = False) -> str:
+    if result.share_is_override:
+        return f"een eigen aandeel van {fmt_pct(result.region_share)}"
+    if short:
+        return f"aandeel inwoners {fmt_pct(result.region_share)}"
+    return f"{fmt_pct(result.region_share)} van de inwoners (CBS, {result.population_year})"
+
+
+def scenario_assumptions(result: ScenarioResult) -> str:
+    """The assumptions of a scenario in one line: ``5.500 landelijk × 18,7% van de inwoners (CBS, 2022)``."""
+    return (
+        f"{fmt_int(result.national_estimate)} slachtoffers per jaar landelijk × {_share_assumption(result)}"
+    )
+
+
+def _visible(count: int | None, expected: float) -> tuple[float | None, float | None, float | None]:
+    """Count as a share of the expectation, with the exact Poisson margin of the count."""
+    if count is None or expected <= 0:
+        return None, None, None
+    low, high = poisson_interval(count)
+    return count / expected, low / expected, high / expected
+
+
+def published_estimates(context: pl.DataFrame, result: ScenarioResult, district: str = UNIT) -> pl.DataFrame:
+    """The published national estimates, converted to the area by the share in use.
+
+    Columns: ``code, periode, landelijk, landelijk_onder, landelijk_boven, regio,
+    regio_onder, regio_boven``.
+    """
+    _, share, _ = _area(result, district)
+    rows = []
+    for code in PUBLISHED_ESTIMATE_CODES:
+        row = context.filter(pl.col("code") == code).row(0, named=True)
+        first, last = code.rsplit("_", 2)[-2:]
+        rows.append(
+            {
+                "code": code,
+                "periode": f"{first}–{last}",
+                "landelijk": row["waarde"],
+                "landelijk_onder": row["ondergrens"],
+                "landelijk_boven": row["bovengrens"],
+                "regio": row["waarde"] * share,
+                "regio_onder": row["ondergrens"] * share,
+                "regio_boven": row["bovengrens"] * share,
+            }
+        )
+    return pl.DataFrame(rows)
+
+
+def funnel_table(
+    result: ScenarioResult,
+    baseline: ScenarioResult,
+    context: pl.DataFrame,
+    district: str = UNIT,
+) -> pl.DataFrame:
+    """The visibility funnel for the unit or one district.
+
+    From the published estimate bands (converted by the share in use) and the
+    expectation (baseline and scenario) down to what is registered: police signals,
+    and for the unit also CoMensHa registrations and B8 declarations. Each registered
+    count gets its share of the scenario's expectation with the exact (Garwood)
+    margin of the count. ``soort`` is one of the ``KIND_*`` constants.
+    """
+    expected, _, signals = _area(result, district)
+    base_expected, _, _ = _area(baseline, district)
+    rows: list[dict] = []
+
+    def add(step: str, kind: str, count: float | None, text: str, note: str, **extra: float | None) -> None:
+        rows.append(
+            {
+                "volgorde": len(rows) + 1,
+                "stap": step,
+                "soort": kind,
+                "aantal": count,
+                "aantal_tekst": text,
+                "toelichting": note,
+                **extra,
+            }
+        )
+
+    for est in published_estimates(context, result, district).iter_rows(named=True):
+        add(
+            f"Schatting {est['periode']}",
+            KIND_ESTIMATE,
+            est["regio"],
+            f"{fmt_int(est['regio_onder'])}–{fmt_int(est['regio_boven'])}",
+            f"Landelijk {fmt_int(est['landelijk_onder'])}–{fmt_int(est['landelijk_boven'])} per jaar "
+            f"(midden {fmt_int(est['landelijk'])}), omgerekend met {fmt_pct(result.region_share)}"
+            + ("" if district == UNIT else f" en het aandeel van {district} in de eenheid"),
+            onder=est["regio_onder"],
+            boven=est["regio_boven"],
+        )
+    add(
+        "Verwacht: baseline",
+        KIND_EXPECTED,
+        base_expected,
+        f"ongeveer {fmt_int(base_expected)}",
+        f"{fmt_int(baseline.national_estimate)} landelijk × {fmt_pct(baseline.region_share)}",
+    )
+    add(
+        "Verwacht: jouw scenario",
+        KIND_EXPECTED,
+        expected,
+        f"ongeveer {fmt_int(expected)}",
+        f"{fmt_int(result.national_estimate)} landelijk × {fmt_pct(result.region_share)}",
+    )
+    if district == UNIT:
+        add(
+            "Genoemd in de toelichting",
+            KIND_TEXT,
+            result.text_regional_figure,
+            f"ongeveer {fmt_int(result.text_regional_figure)}",
+            f"{fmt_pct(result.text_implied_share)} van {fmt_int(default_national_estimate(context))}",
+        )
+    observed = [("signalen", "Signalen (politie)", signals)]
+    if district == UNIT:
+        counts = dict(zip(result.visibility["indicator"], result.visibility["aantal"], strict=True))
+        observed += [
+            ("comensha_slachtoffers", "Gemeld bij CoMensHa", counts.get("comensha_slachtoffers")),
+            ("b8_aangiftes", "B8-aangiftes", counts.get("b8_aangiftes")),
+        ]
+    for _, step, count in observed:
+        share, low, high = _visible(count, expected)
+        add(
+            step,
+            KIND_SEEN,
+            None if count is None else float(count),
+            "–" if count is None else fmt_int(count),
+            f"{fmt_int(count)} op ongeveer {fmt_int(expected)} verwacht = {fmt_pct(share)} "
+            f"(toevalsmarge {fmt_pct(low)}–{fmt_pct(high)})",
+            aandeel=share,
+            marge_onder=low,
+            marge_boven=high,
+        )
+    return pl.DataFrame(rows, schema=FUNNEL_SCHEMA)
+
+
+def outcome_figures(
+    result: ScenarioResult, district: str = UNIT, *, which: str, baseline: ScenarioResult | None = None
+) -> list[OutcomeFigure]:
+    """The outcome of one scenario as figures, labelled with ``which`` ("baseline", "jouw scenario").
+
+    With ``baseline`` given, the expected numbers carry their difference from it.
+    """
+
+    def delta(value: float, base: float | None) -> str | None:
+        if base is None or round(value) == round(base):
+            return None
+        diff = round(value) - round(base)
+        return f"{'+' if diff > 0 else '−'}{fmt_int(abs(diff))} t.o.v. baseline"
+
+    figures = [
+        OutcomeFigure(
+            f"Verwacht in Oost-Nederland ({which})",
+            result.expected_unit,
+            fmt_int(result.expected_unit),
+            f"{fmt_int(result.national_estimate)} × {_share_assumption(result)}",
+            delta(result.expected_unit, None if baseline is None else baseline.expected_unit),
+        )
+    ]
+    expected, _, signals = _area(result, district)
+    if district != UNIT:
+        share_in_unit = result.districts.filter(pl.col("district") == district)["aandeel_inwoners"][0]
+        figures.append(
+            OutcomeFigure(
+                f"Verwacht in {district} ({which})",
+                expected,
+                fmt_int(expected),
+                f"{fmt_pct(share_in_unit)} van de inwoners van de eenheid",
+                delta(expected, None if baseline is None else _area(baseline, district)[0]),
+            )
+        )
+    visible, low, high = _visible(signals, expected)
+    figures.append(
+        OutcomeFigure(
+            f"Signalen als deel van verwacht ({which})",
+            visible,
+            fmt_pct(visible),
+            f"{fmt_int(signals)} signalen op ongeveer {fmt_int(expected)} verwachte slachtoffers in "
+            f"{_where(district)}; toevalsmarge {fmt_pct(low)}–{fmt_pct(high)}",
+        )
+    )
+    return figures
+
+
+def scenario_answer(result: ScenarioResult, district: str = UNIT) -> str:
+    """One sentence: how many victims the scenario expects and how many of them are in sight."""
+    expected, _, signals = _area(result, district)
+    where = _where(district)
+    start = (
+        f"Bij {fmt_int(result.national_estimate)} slachtoffers per jaar landelijk en "
+        f"{_share_assumption(result)} verwacht je in {where} ongeveer {fmt_int(expected)} slachtoffers"
+    )
+    visible, _, _ = _visible(signals, expected)
+    if visible is None:
+        return f"{start}; de politie gaf voor dit gebied geen aantal signalen."
+    if visible >= 1:
+        return (
+            f"{start}, maar de politie registreerde er {fmt_int(signals)} signalen, meer dan verwacht: "
+            "dan is de schatting te laag voor dit gebied, of staat een signaal niet voor één slachtoffer."
+        )
+    unseen = fmt_pct(1 - visible, 0)
+    if district != UNIT:
+        return (
+            f"{start}; de politie registreerde er {fmt_int(signals)} signalen ({fmt_pct(visible)}), dus ook "
+            f"als elk signaal een ander slachtoffer is, blijft minstens {unseen} buiten beeld."
+        )
+    counts = dict(zip(result.visibility["indicator"], result.visibility["aantal"], strict=True))
+    comensha, b8 = counts.get("comensha_slachtoffers"), counts.get("b8_aangiftes")
+    return (
+        f"{start}; de politie registreerde {fmt_int(signals)} signalen ({fmt_pct(visible)}), CoMensHa "
+        f"{fmt_int(comensha)} slachtoffers ({fmt_pct(_visible(comensha, expected)[0])}) en er waren "
+        f"{fmt_int(b8)} B8-aangiftes ({fmt_pct(_visible(b8, expected)[0])}): ook als elk signaal een ander "
+        f"slachtoffer is, blijft minstens {unseen} buiten beeld."
+    )
+
+
+def text_figure_lines(result: ScenarioResult, population: pl.DataFrame, context: pl.DataFrame) -> list[str]:
+    """The text's regional figure (about 1.150) next to the population-share computation, worked out."""
+    estimate = default_national_estimate(context)
+    year = result.population_year
+    unit_pop = unit_population(population, year)
+    national = NETHERLANDS_POPULATION[year]
+    computed = estimate * result.computed_share
+    text = result.text_regional_figure
+    difference = text - computed
+    relation = "hoger" if difference > 0 else "lager"
+    return [
+        f"Landelijke schatting van de Nationaal Rapporteur (2021): meer dan {fmt_int(estimate)} slachtoffers.",
+        f"Aandeel van Oost-Nederland in de bevolking op 1 januari {year} (CBS): {fmt_int(unit_pop)} / "
+        f"{fmt_int(national)} = {fmt_pct(result.computed_share, 2)}.",
+        f"Naar inwoners verdeeld: {fmt_int(estimate)} × {fmt_pct(result.computed_share, 2)} ≈ "
+        f"**{fmt_int(computed)}**.",
+        f"De toelichting noemt **ongeveer {fmt_int(text)}**. Dat is {fmt_int(text)} / {fmt_int(estimate)} ≈ "
+        f"{fmt_pct(result.text_implied_share)} van de landelijke schatting.",
+        f"Het getal in de toelichting is dus ongeveer {fmt_int(abs(difference))} {relation} dan een verdeling "
+        f"naar inwonertal geeft ({fmt_pct(result.text_implied_share)} in plaats van "
+        f"{fmt_pct(result.computed_share)}). Hoe de opstellers op {fmt_int(text)} kwamen, staat er niet bij.",
+    ]
+
+
+def _unit_value(tidy: pl.DataFrame, code: str) -> int | None:
+    found = tidy.filter(pl.col("district") == UNIT, pl.col("indicator") == code)["waarde"]
+    return None if found.is_empty() else found[0]
+
+
+def comensha_breakdown(tidy: pl.DataFrame) -> pl.DataFrame:
+    """CoMensHa's registered victims by age, gender and nationality, with each group's sum.
+
+    Every row carries the published total (71 in 2022) and the sum of its
+    characteristic, so a reader can see that each split adds up. Shares get the exact
+    (Clopper-Pearson) interval.
+    """
+    total = _unit_value(tidy, COMENSHA_TOTAL)
+    rows = []
+    for characteristic, categories in COMENSHA_CATEGORIES:
+        counts = [_unit_value(tidy, code) for code, _ in categories]
+        summed = None if any(c is None for c in counts) else sum(c for c in counts if c is not None)
+        for order, ((code, name), count) in enumerate(zip(categories, counts, strict=True), start=1):
+            share, low, high = None, None, None
+            if count is not None and total:
+                share = count / total
+                low, high = clopper_pearson(count, total) if count <= total else (None, None)
+            rows.append(
+                {
+                    "kenmerk": characteristic,
+                    "volgorde": order,
+                    "categorie": name,
+                    "indicator": code,
+                    "aantal": count,
+                    "totaal": total,
+                    "som_kenmerk": summed,
+                    "aandeel": share,
+                    "marge_onder": low,
+                    "marge_boven": high,
+                    "aandeel_tekst": f"{fmt_int(count)} van {fmt_int(total)} ({fmt_pct(share)}; "
+                    f"marge {fmt_pct(low)}–{fmt_pct(high)})",
+                }
+            )
+    return pl.DataFrame(rows, schema=BREAKDOWN_SCHEMA)
+
+
+def comensha_sum_lines(breakdown: pl.DataFrame) -> list[str]:
+    """Each characteristic as a visible sum: ``Leeftijd: 12 minderjarig + 59 meerderjarig = 71``."""
+    lines = []
+    for characteristic in breakdown["kenmerk"].unique(maintain_order=True):
+        part = breakdown.filter(pl.col("kenmerk") == characteristic)
+        terms = " + ".join(f"{fmt_int(r['aantal'])} {r['categorie']}" for r in part.iter_rows(named=True))
+        summed, total = part["som_kenmerk"][0], part["totaal"][0]
+        check = "" if summed == total else f" (het gepubliceerde totaal is {fmt_int(total)})"
+        lines.append(f"{characteristic}: {terms} = {fmt_int(summed)}{check}")
+    return lines
+
+
+def unknown_assignment_text(tidy: pl.DataFrame) -> str:
+    """Why 'Onbekend' in the CoMensHa block is read as 'nationality unknown', from the figures."""
+    total = _unit_value(tidy, COMENSHA_TOTAL)
+    unknown = _unit_value(tidy, "comensha_nationaliteit_onbekend")
+    parts = {code: _unit_value(tidy, code) for _, cats in COMENSHA_CATEGORIES for code, _ in cats}
+    if total is None or unknown is None or any(v is None for v in parts.values()):
+        return "De uitsplitsing van CoMensHa is niet volledig gerapporteerd."
+
+    def with_unknown(*codes: str) -> str:
+        values = [parts[c] or 0 for c in codes]
+        return " + ".join(fmt_int(v) for v in [*values, unknown]) + f" = {fmt_int(sum(values) + unknown)}"
+
+    return (
+        f"In de tabel staat 'Onbekend' ({fmt_int(unknown)}) tussen leeftijd en geslacht, zonder te zeggen "
+        f"waarbij het hoort. Alleen bij nationaliteit komt de som dan op het totaal van {fmt_int(total)}: "
+        f"{with_unknown('comensha_nederlands', 'comensha_niet_nederlands')}. Bij leeftijd zou het "
+        f"{with_unknown('comensha_minderjarig', 'comensha_meerderjarig')} zijn, bij geslacht "
+        f"{with_unknown('comensha_man', 'comensha_vrouw')}. Daarom rekent deze app 'Onbekend' tot nationaliteit."
+    )
+
+
+def scenario_prompts(
+    result: ScenarioResult,
+    baseline: ScenarioResult,
+    breakdown: pl.DataFrame,
+    district: str = UNIT,
+) -> list[str]:
+    """Two to four workshop prompts from the scenario in use and the registered figures."""
+    prompts = []
+    expected, _, signals = _area(result, district)
+    visible, _, _ = _visible(signals, expected)
+    where = _where(district)
+    if visible is not None:
+        prompts.append(
+            f"In jouw scenario ({fmt_int(result.national_estimate)} landelijk, "
+            f"{_share_assumption(result, short=True)}) "
+            f"ziet de politie {fmt_pct(visible)} van de verwachte slachtoffers in {where}: "
+            f"{fmt_int(signals)} signalen op ongeveer {fmt_int(expected)}. Welke slachtoffers blijven het "
+            "vaakst buiten beeld, en bij welke partner zouden zij wél opduiken?"
+        )
+    districts = result.districts.filter(pl.col("zichtbaar_aandeel").is_not_null())
+    if district == UNIT and districts.height >= 2:
+        low = districts.sort("zichtbaar_aandeel").row(0, named=True)
+        high = districts.sort("zichtbaar_aandeel", descending=True).row(0, named=True)
+        prompts.append(
+            f"In {low['district']} staan {fmt_int(low['signalen'])} signalen tegenover ongeveer "
+            f"{fmt_int(low['verwacht'])} verwachte slachtoffers ({fmt_pct(low['zichtbaar_aandeel'])}), in "
+            f"{high['district']} {fmt_int(high['signalen'])} tegenover ongeveer {fmt_int(high['verwacht'])} "
+            f"({fmt_pct(high['zichtbaar_aandeel'])}). Wordt er in {low['district']} minder gezien, of "
+            "gebeurt er minder?"
+        )
+    elif district != UNIT and visible is not None and result.expected_unit > 0:
+        unit_visible = _visible(_area(result, UNIT)[2], result.expected_unit)[0]
+        comparison = "meer" if visible > (unit_visible or 0) else "minder"
+        prompts.append(
+            f"In {district} komt met {fmt_pct(visible)} naar verhouding {comparison} van de verwachte "
+            f"slachtoffers als signaal in beeld dan in heel Oost-Nederland ({fmt_pct(unit_visible)}). "
+            "Herkennen jullie dat, en welke werkwijze of welke registratie verklaart het verschil?"
+        )
+    prompts.append(
+        f"De toelichting gaat uit van ongeveer {fmt_int(result.text_regional_figure)} slachtoffers in "
+        f"Oost-Nederland ({fmt_pct(result.text_implied_share)} van de landelijke schatting), een verdeling "
+        f"naar inwoners geeft ongeveer {fmt_int(baseline.expected_unit)}. Is er reden om Oost-Nederland een "
+        "groter aandeel te geven dan zijn inwonertal, en welke?"
+    )
+    counts = {r["indicator"]: r["aantal"] for r in breakdown.iter_rows(named=True)}
+    total = breakdown["totaal"][0] if not breakdown.is_empty() else None
+    minors, unknown = counts.get("comensha_minderjarig"), counts.get("comensha_nationaliteit_onbekend")
+    if total and minors is not None and unknown is not None and result.expected_unit > 0:
+        prompts.append(
+            f"Bij CoMensHa staan {fmt_int(total)} slachtoffers uit Oost-Nederland, in jouw scenario "
+            f"{fmt_pct(total / result.expected_unit)} van de verwachte; {fmt_int(minors)} van hen zijn "
+            f"minderjarig en bij {fmt_int(unknown)} is de nationaliteit onbekend. Wie ziet minderjarige "
+            "slachtoffers het eerst, en komen die meldingen bij CoMensHa terecht?"
+        )
+    return prompts[:4]

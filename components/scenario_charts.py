@@ -1,0 +1,231 @@
+"""Charts and panels for the page 'Onzichtbare slachtoffers': funnel, districts, CoMensHa, outcome."""
+
+import altair as alt
+import polars as pl
+import streamlit as st
+
+from analysis.dutch import fmt_int, fmt_pct
+from analysis.geography import UNIT
+from analysis.scenario import KIND_ESTIMATE, KIND_EXPECTED, KIND_SEEN, KIND_TEXT, OutcomeFigure
+from components.charts import ACCENT_COLOR, BAND_COLOR, DISTRICT_COLORS, MISSING_COLOR, district_color
+
+TEXT_FIGURE_COLOR = "#56B4E9"
+
+
+def outcome_columns(columns: list[tuple[str, list[OutcomeFigure]]]) -> None:
+    """Show scenarios side by side: a heading per column, then each figure as a metric with its arithmetic."""
+    for column, (heading, figures) in zip(st.columns(len(columns)), columns, strict=True):
+        with column:
+            st.markdown(f"**{heading}**")
+            for figure in figures:
+                st.metric(figure.label, figure.value_text, delta=figure.delta, delta_color="off")
+                st.caption(figure.detail)
+
+
+def funnel_chart(funnel: pl.DataFrame, district: str) -> alt.LayerChart:
+    """From the published estimate bands and the expectation down to what is registered."""
+    area_color = DISTRICT_COLORS.get(district, DISTRICT_COLORS[UNIT])
+    data = funnel.with_columns(
+        pl.when(pl.col("soort") == KIND_SEEN)
+        .then(
+            pl.col("aantal_tekst")
+            + " = "
+            + pl.col("aandeel").map_elements(fmt_pct, return_dtype=pl.String)
+            + " van verwacht"
+        )
+        .otherwise(pl.col("aantal_tekst"))
+        .alias("etiket"),
+        pl.coalesce("boven", "aantal").alias("etiket_x"),
+    )
+    order = data["stap"].to_list()
+    estimates = data.filter(pl.col("soort") == KIND_ESTIMATE)
+    top = float(data.select(pl.max_horizontal(pl.col("boven").max(), pl.col("aantal").max())).item())
+    x_scale = alt.Scale(domain=[0, top * 1.4], nice=False)
+    palette = {
+        KIND_ESTIMATE: BAND_COLOR,
+        KIND_EXPECTED: ACCENT_COLOR,
+        KIND_TEXT: TEXT_FIGURE_COLOR,
+        KIND_SEEN: area_color,
+    }
+    kinds = [kind for kind in palette if kind in set(data["soort"])]
+    color = alt.Color(
+        "soort:N",
+        scale=alt.Scale(domain=kinds, range=[palette[kind] for kind in kinds]),
+        legend=alt.Legend(title=None, orient="bottom"),
+    )
+    tooltip = [
+        alt.Tooltip("stap:N", title="Stap"),
+        alt.Tooltip("aantal_tekst:N", title="Aantal"),
+        alt.Tooltip("toelichting:N", title="Toelichting"),
+    ]
+    y = alt.Y("stap:N", sort=order, title=None, axis=alt.Axis(labelLimit=240))
+    layers: list[alt.Chart] = []
+    if not estimates.is_empty():
+        band = pl.DataFrame({"onder": [estimates["onder"].min()], "boven": [estimates["boven"].max()]})
+        layers.append(
+            alt.Chart(band)
+            .mark_rect(color=BAND_COLOR, opacity=0.22)
+            .encode(x=alt.X("onder:Q", scale=x_scale), x2="boven:Q")
+        )
+    base = alt.Chart(data).encode(y=y)
+    bars = (
+        base.transform_filter(alt.datum.soort != KIND_ESTIMATE)
+        .mark_bar(height={"band": 0.7})
+        .encode(
+            x=alt.X("aantal:Q", scale=x_scale, title="Slachtoffers of registraties per jaar"),
+            color=color,
+            tooltip=tooltip,
+        )
+    )
+    ranges = (
+        base.transform_filter(alt.datum.soort == KIND_ESTIMATE)
+        .mark_bar(height={"band": 0.45})
+        .encode(x=alt.X("onder:Q", scale=x_scale), x2="boven:Q", color=color, tooltip=tooltip)
+    )
+    middles = (
+        base.transform_filter(alt.datum.soort == KIND_ESTIMATE)
+        .mark_tick(color=ACCENT_COLOR, thickness=2, size=18)
+        .encode(x=alt.X("aantal:Q", scale=x_scale), tooltip=tooltip)
+    )
+    labels = base.mark_text(align="left", dx=6, fontSize=12).encode(
+        x=alt.X("etiket_x:Q", scale=x_scale), text="etiket:N"
+    )
+    where = "Oost-Nederland" if district == UNIT else district
+    return alt.layer(*layers, bars, ranges, middles, labels).properties(
+        title=alt.Title(
+            f"Hoeveel van de verwachte slachtoffers in {where} komen in beeld?",
+            subtitle=[
+                "Lichte band: bandbreedte van de gepubliceerde landelijke schattingen, omgerekend naar het gebied.",
+                "Percentages: deel van het verwachte aantal in jouw scenario.",
+            ],
+        ),
+        height=150 + 38 * data.height,
+    )
+
+
+def district_table(districts: pl.DataFrame, district: str) -> pl.DataFrame:
+    """The per-district expectation with Dutch texts for labels and tooltips."""
+    return districts.with_columns(
+        (pl.col("district") == district).alias("gekozen"),
+        pl.struct("signalen", "verwacht", "zichtbaar_aandeel")
+        .map_elements(
+            lambda r: (
+                f"{fmt_int(r['signalen'])} signalen op ongeveer {fmt_int(r['verwacht'])} verwacht "
+                f"({fmt_pct(r['zichtbaar_aandeel'])})"
+            ),
+            return_dtype=pl.String,
+        )
+        .alias("etiket"),
+        pl.col("aandeel_inwoners").map_elements(fmt_pct, return_dtype=pl.String).alias("inwoners_tekst"),
+    )
+
+
+def district_chart(districts: pl.DataFrame, district: str) -> alt.LayerChart:
+    """Expected victims per district (light bar) against police signals (dark bar)."""
+    data = district_table(districts, district)
+    order = data["district"].to_list()
+    top = float(data["verwacht"].max() or 1)
+    x_scale = alt.Scale(domain=[0, top * 1.75], nice=False)
+    base = alt.Chart(data).encode(
+        y=alt.Y("district:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
+    )
+    tooltip = [
+        alt.Tooltip("district:N", title="District"),
+        alt.Tooltip("etiket:N", title="Zichtbaar"),
+        alt.Tooltip("inwoners_tekst:N", title="Aandeel inwoners van de eenheid"),
+    ]
+    stroke = alt.condition(alt.datum.gekozen, alt.value("#000000"), alt.value(None))
+    expected = base.mark_bar(opacity=0.35, height={"band": 0.75}).encode(
+        x=alt.X("verwacht:Q", scale=x_scale, title="Aantal per jaar"),
+        color=district_color("district", legend=False),
+        stroke=stroke,
+        tooltip=tooltip,
+    )
+    seen = base.mark_bar(height={"band": 0.4}).encode(
+        x=alt.X("signalen:Q", scale=x_scale), color=district_color("district", legend=False), tooltip=tooltip
+    )
+    labels = base.mark_text(align="left", dx=6, fontSize=12).encode(
+        x=alt.X("verwacht:Q", scale=x_scale), text="etiket:N"
+    )
+    return (expected + seen + labels).properties(
+        title=alt.Title(
+            "Per district: verwachte slachtoffers tegenover signalen van de politie",
+            subtitle="Lichte balk: verwacht naar inwoners (jouw scenario); donkere balk: signalen 2022",
+        ),
+        height=260,
+    )
+
+
+def comensha_chart(breakdown: pl.DataFrame) -> alt.LayerChart:
+    """CoMensHa's registered victims split three ways; each bar adds up to the total."""
+    data = (
+        breakdown.with_columns(
+            pl.col("aantal").cum_sum().over("kenmerk", order_by="volgorde").alias("eind"),
+            pl.when(pl.col("categorie") == "onbekend")
+            .then(pl.lit("onbekend"))
+            .when(pl.col("volgorde") == 1)
+            .then(pl.lit("eerste"))
+            .otherwise(pl.lit("tweede"))
+            .alias("tint"),
+        )
+        .with_columns((pl.col("eind") - pl.col("aantal")).alias("begin"))
+        .with_columns(
+            ((pl.col("begin") + pl.col("eind")) / 2).alias("midden"),
+            (pl.col("aantal").cast(pl.String) + " " + pl.col("categorie")).alias("etiket"),
+        )
+    )
+    sums = data.group_by("kenmerk", maintain_order=True).agg(
+        pl.col("eind").max().alias("eind"), pl.col("som_kenmerk").first()
+    )
+    sums = sums.with_columns(
+        ("= " + pl.col("som_kenmerk").map_elements(fmt_int, return_dtype=pl.String)).alias("som_tekst")
+    )
+    order = data["kenmerk"].unique(maintain_order=True).to_list()
+    total = int(data["totaal"].max() or 0)
+    x_scale = alt.Scale(domain=[0, total * 1.1], nice=False)
+    y = alt.Y("kenmerk:N", sort=order, title=None)
+    tooltip = [
+        alt.Tooltip("kenmerk:N", title="Kenmerk"),
+        alt.Tooltip("categorie:N", title="Categorie"),
+        alt.Tooltip("aandeel_tekst:N", title="Aantal"),
+    ]
+    bars = (
+        alt.Chart(data)
+        .mark_bar(stroke="white", strokeWidth=1, height={"band": 0.7})
+        .encode(
+            y=y,
+            x=alt.X("begin:Q", scale=x_scale, title="Gemelde slachtoffers"),
+            x2="eind:Q",
+            color=alt.Color(
+                "tint:N",
+                scale=alt.Scale(
+                    domain=["eerste", "tweede", "onbekend"], range=[ACCENT_COLOR, BAND_COLOR, MISSING_COLOR]
+                ),
+                legend=None,
+            ),
+            tooltip=tooltip,
+        )
+    )
+    labels = (
+        alt.Chart(data)
+        .mark_text(fontSize=12)
+        .encode(
+            y=y,
+            x=alt.X("midden:Q", scale=x_scale),
+            text="etiket:N",
+            color=alt.condition(alt.datum.tint == "eerste", alt.value("white"), alt.value("#1c2530")),
+            tooltip=tooltip,
+        )
+    )
+    totals = (
+        alt.Chart(sums)
+        .mark_text(align="left", dx=6, fontSize=12, fontWeight="bold")
+        .encode(y=y, x=alt.X("eind:Q", scale=x_scale), text="som_tekst:N")
+    )
+    return (bars + labels + totals).properties(
+        title=alt.Title(
+            f"Wie staan er bij CoMensHa geregistreerd? Elke indeling telt op tot {fmt_int(total)}",
+            subtitle="Grijs: nationaliteit onbekend",
+        ),
+        height=200,
+    )

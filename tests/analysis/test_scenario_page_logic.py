@@ -1,0 +1,286 @@
+"""The page logic of 'Onzichtbare slachtoffers': controls, funnel, answer, text figure, CoMensHa, prompts.
+
+Published figures (hard-coded from the dashboard 2022, its text and CBS):
+the text's national estimate is "meer dan 5500" (2021) and its regional figure "ongeveer
+1150"; CBS counts 3.282.382 inhabitants in the unit of 17.590.672 in the Netherlands
+(1 January 2022), which gives 5.500 × 18,66% ≈ 1.026,3. The police registered 188
+signals, CoMensHa 71 victims (12 + 59 by age, 9 + 62 by gender, 19 + 25 + 27 by
+nationality), and there were 13 B8 declarations. Published MSE ranges: 4.000–7.000
+(2018–2019) and 5.000–7.500 (2014–2015).
+"""
+
+import polars as pl
+import pytest
+
+from analysis.scenario import (
+    KIND_ESTIMATE,
+    KIND_EXPECTED,
+    KIND_SEEN,
+    KIND_TEXT,
+    SCENARIO_CAVEATS,
+    SHARE_OPTIONS,
+    comensha_breakdown,
+    comensha_sum_lines,
+    default_share_percent,
+    estimate_slider_range,
+    funnel_table,
+    outcome_figures,
+    published_estimates,
+    run_scenario,
+    scenario_answer,
+    scenario_assumptions,
+    scenario_from_controls,
+    scenario_prompts,
+    share_percent_text,
+    text_figure_lines,
+    unknown_assignment_text,
+)
+
+SHARE = 3282382 / 17590672
+EXPECTED = 5500 * SHARE  # 1026,29
+TWENTE_SHARE = 633917 / 3282382
+
+
+@pytest.fixture(scope="module")
+def baseline(tidy: pl.DataFrame, population: pl.DataFrame, context: pl.DataFrame):
+    return run_scenario(tidy, population, context)
+
+
+@pytest.fixture(scope="module")
+def high(tidy: pl.DataFrame, population: pl.DataFrame, context: pl.DataFrame):
+    return scenario_from_controls(
+        tidy, population, context, national_estimate=8000, own_share=False, share_percent=25.0
+    )
+
+
+@pytest.fixture(scope="module")
+def breakdown(tidy: pl.DataFrame) -> pl.DataFrame:
+    return comensha_breakdown(tidy)
+
+
+def test_published_figures_behind_the_defaults(baseline) -> None:
+    assert baseline.national_estimate == 5500
+    assert baseline.expected_unit == pytest.approx(1026.3, abs=0.05)
+    assert baseline.text_regional_figure == 1150
+
+
+def test_slider_range_covers_every_published_estimate(context: pl.DataFrame) -> None:
+    low, high, step = estimate_slider_range(context)
+    assert (low, high, step) == (1000, 10000, 250)
+    for value in (4000, 5000, 5500, 6250, 7000, 7500):
+        assert low <= value <= high
+        assert (value - low) % step == 0
+
+
+def test_share_control_defaults(population: pl.DataFrame) -> None:
+    assert default_share_percent(population, 2022) == 18.7
+    assert 18.7 in SHARE_OPTIONS and 20.9 in SHARE_OPTIONS and 20.0 in SHARE_OPTIONS
+    assert share_percent_text(18.7) == "18,7%"
+    assert share_percent_text(20.0) == "20,0%"
+
+
+def test_share_override_only_applies_when_switched_on(
+    tidy: pl.DataFrame, population: pl.DataFrame, context: pl.DataFrame
+) -> None:
+    off = scenario_from_controls(
+        tidy, population, context, national_estimate=5500, own_share=False, share_percent=20.0
+    )
+    on = scenario_from_controls(
+        tidy, population, context, national_estimate=5500, own_share=True, share_percent=20.0
+    )
+    assert off.expected_unit == pytest.approx(EXPECTED)
+    assert off.share_is_override is False
+    assert on.expected_unit == pytest.approx(1100)
+    assert on.share_is_override is True
+
+
+def test_higher_estimate(high) -> None:
+    assert high.expected_unit == pytest.approx(8000 * SHARE)
+    assert high.expected_unit == pytest.approx(1492.8, abs=0.05)
+
+
+def test_published_estimates_converted_by_share(context: pl.DataFrame, baseline) -> None:
+    est = published_estimates(context, baseline)
+    assert est["periode"].to_list() == ["2014–2015", "2018–2019"]
+    assert est["landelijk_onder"].to_list() == [5000, 4000]
+    assert est["landelijk_boven"].to_list() == [7500, 7000]
+    assert est["regio_onder"].to_list() == pytest.approx([5000 * SHARE, 4000 * SHARE])
+    assert est["regio_boven"].to_list() == pytest.approx([7500 * SHARE, 7000 * SHARE])
+    twente = published_estimates(context, baseline, "Twente")
+    assert twente["regio_onder"][1] == pytest.approx(4000 * SHARE * TWENTE_SHARE)
+
+
+def test_funnel_for_the_unit(context: pl.DataFrame, baseline, high) -> None:
+    funnel = funnel_table(high, baseline, context)
+    assert funnel["stap"].to_list() == [
+        "Schatting 2014–2015",
+        "Schatting 2018–2019",
+        "Verwacht: baseline",
+        "Verwacht: jouw scenario",
+        "Genoemd in de toelichting",
+        "Signalen (politie)",
+        "Gemeld bij CoMensHa",
+        "B8-aangiftes",
+    ]
+    assert (
+        funnel["soort"].to_list() == [KIND_ESTIMATE] * 2 + [KIND_EXPECTED] * 2 + [KIND_TEXT] + [KIND_SEEN] * 3
+    )
+    assert funnel["aantal"].to_list()[2:] == pytest.approx([EXPECTED, 8000 * SHARE, 1150, 188, 71, 13])
+    assert funnel["aandeel"].to_list()[5:] == pytest.approx(
+        [188 / (8000 * SHARE), 71 / (8000 * SHARE), 13 / (8000 * SHARE)]
+    )
+    # Bands converted with the share in use.
+    assert funnel["onder"].to_list()[:2] == pytest.approx([5000 * SHARE, 4000 * SHARE])
+    assert funnel["aantal_tekst"].to_list()[:5] == [
+        "933–1.399",
+        "746–1.306",
+        "ongeveer 1.026",
+        "ongeveer 1.493",
+        "ongeveer 1.150",
+    ]
+    # Every registered count shows its counts and exact margin.
+    assert funnel["toelichting"][5] == "188 op ongeveer 1.493 verwacht = 12,6% (toevalsmarge 10,9%–14,5%)"
+    assert funnel["toelichting"][7].startswith("13 op ongeveer 1.493 verwacht = 0,9%")
+
+
+def test_funnel_for_a_district_has_only_police_signals(context: pl.DataFrame, baseline) -> None:
+    funnel = funnel_table(baseline, baseline, context, "Twente")
+    assert funnel["stap"].to_list()[-1] == "Signalen (politie)"
+    assert KIND_TEXT not in funnel["soort"].to_list()
+    assert funnel.filter(pl.col("soort") == KIND_SEEN)["aantal"].to_list() == [41]
+    assert funnel["aantal"][3] == pytest.approx(EXPECTED * TWENTE_SHARE)  # about 198
+
+
+def test_outcome_figures(baseline, high) -> None:
+    base = outcome_figures(baseline, which="baseline")
+    assert [f.label for f in base] == [
+        "Verwacht in Oost-Nederland (baseline)",
+        "Signalen als deel van verwacht (baseline)",
+    ]
+    assert [f.value_text for f in base] == ["1.026", "18,3%"]
+    assert base[0].detail == "5.500 × 18,7% van de inwoners (CBS, 2022)"
+    assert (
+        base[1].detail
+        == "188 signalen op ongeveer 1.026 verwachte slachtoffers in Oost-Nederland; toevalsmarge 15,8%–21,1%"
+    )
+    mine = outcome_figures(high, "Twente", which="jouw scenario", baseline=baseline)
+    assert [f.label for f in mine] == [
+        "Verwacht in Oost-Nederland (jouw scenario)",
+        "Verwacht in Twente (jouw scenario)",
+        "Signalen als deel van verwacht (jouw scenario)",
+    ]
+    assert [f.value_text for f in mine] == ["1.493", "288", "14,2%"]
+    assert mine[0].delta == "+467 t.o.v. baseline"
+    assert mine[1].delta == "+90 t.o.v. baseline"
+
+
+def test_answer_default(baseline) -> None:
+    assert scenario_answer(baseline) == (
+        "Bij 5.500 slachtoffers per jaar landelijk en 18,7% van de inwoners (CBS, 2022) verwacht je in "
+        "Oost-Nederland ongeveer 1.026 slachtoffers; de politie registreerde 188 signalen (18,3%), CoMensHa 71 "
+        "slachtoffers (6,9%) en er waren 13 B8-aangiftes (1,3%): ook als elk signaal een ander slachtoffer is, "
+        "blijft minstens 82% buiten beeld."
+    )
+
+
+def test_answer_for_a_district_and_an_own_share(
+    tidy: pl.DataFrame, population: pl.DataFrame, context: pl.DataFrame, baseline
+) -> None:
+    assert scenario_answer(baseline, "Twente") == (
+        "Bij 5.500 slachtoffers per jaar landelijk en 18,7% van de inwoners (CBS, 2022) verwacht je in Twente "
+        "ongeveer 198 slachtoffers; de politie registreerde er 41 signalen (20,7%), dus ook als elk signaal een "
+        "ander slachtoffer is, blijft minstens 79% buiten beeld."
+    )
+    own = scenario_from_controls(
+        tidy, population, context, national_estimate=5500, own_share=True, share_percent=20.0
+    )
+    assert "een eigen aandeel van 20,0% verwacht je in Oost-Nederland ongeveer 1.100" in scenario_answer(own)
+    assert scenario_assumptions(own) == "5.500 slachtoffers per jaar landelijk × een eigen aandeel van 20,0%"
+
+
+def test_answer_when_signals_exceed_the_expectation(
+    tidy: pl.DataFrame, population: pl.DataFrame, context: pl.DataFrame
+) -> None:
+    low = scenario_from_controls(
+        tidy, population, context, national_estimate=1000, own_share=True, share_percent=5.0
+    )
+    assert low.expected_unit == pytest.approx(50)
+    assert "registreerde er 188 signalen, meer dan verwacht" in scenario_answer(low)
+
+
+def test_text_figure_worked_out(population: pl.DataFrame, context: pl.DataFrame, baseline, high) -> None:
+    lines = text_figure_lines(baseline, population, context)
+    assert "3.282.382 / 17.590.672 = 18,66%" in lines[1]
+    assert lines[2] == "Naar inwoners verdeeld: 5.500 × 18,66% ≈ **1.026**."
+    assert "1.150 / 5.500 ≈ 20,9%" in lines[3]
+    assert lines[4].startswith(
+        "Het getal in de toelichting is dus ongeveer 124 hoger dan een verdeling naar inwonertal"
+    )
+    # The comparison stays with the text's own estimate whatever the slider says.
+    assert text_figure_lines(high, population, context) == lines
+
+
+def test_comensha_breakdown_adds_up(breakdown: pl.DataFrame) -> None:
+    counts = {(r["kenmerk"], r["categorie"]): r["aantal"] for r in breakdown.iter_rows(named=True)}
+    assert counts == {
+        ("Leeftijd", "minderjarig"): 12,
+        ("Leeftijd", "meerderjarig"): 59,
+        ("Geslacht", "man"): 9,
+        ("Geslacht", "vrouw"): 62,
+        ("Nationaliteit", "Nederlands"): 19,
+        ("Nationaliteit", "niet-Nederlands"): 25,
+        ("Nationaliteit", "onbekend"): 27,
+    }
+    assert set(breakdown["totaal"]) == {71}
+    assert set(breakdown["som_kenmerk"]) == {71}
+    assert breakdown.filter(pl.col("categorie") == "vrouw")["aandeel_tekst"][0].startswith(
+        "62 van 71 (87,3%; marge "
+    )
+
+
+def test_comensha_sums_are_written_out(breakdown: pl.DataFrame) -> None:
+    assert comensha_sum_lines(breakdown) == [
+        "Leeftijd: 12 minderjarig + 59 meerderjarig = 71",
+        "Geslacht: 9 man + 62 vrouw = 71",
+        "Nationaliteit: 19 Nederlands + 25 niet-Nederlands + 27 onbekend = 71",
+    ]
+
+
+def test_unknown_is_explained_by_the_sums(tidy: pl.DataFrame) -> None:
+    text = unknown_assignment_text(tidy)
+    assert "19 + 25 + 27 = 71" in text
+    assert "12 + 59 + 27 = 98" in text
+    assert "9 + 62 + 27 = 98" in text
+    assert "tot nationaliteit" in text
+
+
+def test_prompts_follow_the_sliders(baseline, high, breakdown: pl.DataFrame) -> None:
+    default = scenario_prompts(baseline, baseline, breakdown)
+    assert 2 <= len(default) <= 4
+    assert (
+        "ziet de politie 18,3% van de verwachte slachtoffers in Oost-Nederland: 188 signalen op ongeveer 1.026"
+        in default[0]
+    )
+    # Lowest visible share: Gelderland-Zuid, 18 signals; highest: Gelderland-Midden, 64.
+    assert default[1].startswith("In Gelderland-Zuid staan 18 signalen tegenover ongeveer 178")
+    assert "Gelderland-Midden 64" in default[1]
+    assert "ongeveer 1.150" in default[2] and "20,9%" in default[2] and "ongeveer 1.026" in default[2]
+    assert "12 van hen zijn minderjarig" in default[3] and "bij 27 is de nationaliteit onbekend" in default[3]
+    changed = scenario_prompts(high, baseline, breakdown)
+    assert "ziet de politie 12,6%" in changed[0]
+    assert "in jouw scenario 4,8% van de verwachte" in changed[3]
+
+
+def test_prompts_for_a_district(baseline, breakdown: pl.DataFrame) -> None:
+    prompts = scenario_prompts(baseline, baseline, breakdown, "Twente")
+    assert "in Twente: 41 signalen op ongeveer 198" in prompts[0]
+    assert prompts[1].startswith("In Twente komt met 20,7% naar verhouding meer")
+    assert "(18,3%)" in prompts[1]
+
+
+def test_caveats_name_the_four_points() -> None:
+    text = " ".join(SCENARIO_CAVEATS)
+    assert "geen vastgesteld slachtoffer" in text
+    assert "deels dezelfde mensen" in text
+    assert "net zo verspreid is als de bevolking" in text
+    assert "2021" in text and "2022" in text

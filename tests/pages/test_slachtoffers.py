@@ -1,0 +1,125 @@
+"""The page 'Onzichtbare slachtoffers': sliders in the link change the expected number shown.
+
+Hard-coded expectations: CBS share 3.282.382 / 17.590.672; 5.500 × share ≈ 1.026,
+8.000 × share ≈ 1.493, 4.000 × share ≈ 746, 5.500 × 20% = 1.100; Twente has 633.917
+inhabitants, so 5.500 × 633.917 / 17.590.672 ≈ 198, and 41 signals (20,7%).
+"""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.conftest import all_text, metric_values, run_app
+
+PAGE = "pages/slachtoffers.py"
+UNIT_MINE = "Verwacht in Oost-Nederland (jouw scenario)"
+UNIT_BASE = "Verwacht in Oost-Nederland (baseline)"
+VISIBLE_MINE = "Signalen als deel van verwacht (jouw scenario)"
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    titles = []
+    for chart in at.get("vega_lite_chart"):
+        title = json.loads(chart.proto.spec).get("title", {})
+        titles.append(title.get("text") if isinstance(title, dict) else title)
+    return titles
+
+
+@pytest.fixture(scope="module")
+def default() -> AppTest:
+    return run_app(PAGE)
+
+
+def test_runs_without_exception(default: AppTest) -> None:
+    assert not default.exception
+
+
+def test_default_figures(default: AppTest) -> None:
+    values = metric_values(default)
+    assert values[UNIT_BASE] == "1.026"
+    assert values[UNIT_MINE] == "1.026"
+    assert values[VISIBLE_MINE] == "18,3%"
+    text = all_text(default)
+    assert default.title[0].value == "Hoeveel slachtoffers zien we niet?"
+    assert (
+        "ongeveer 1.026 slachtoffers; de politie registreerde 188 signalen (18,3%)" in default.info[0].value
+    )
+    assert "188 signalen op ongeveer 1.026 verwachte slachtoffers" in text
+
+
+def test_assumptions_and_text_figure(default: AppTest) -> None:
+    text = all_text(default)
+    assert "Aannames" in text and "Uitkomst" in text
+    assert "5.500 × 18,66% ≈ **1.026**" in text
+    assert "1.150 / 5.500 ≈ 20,9%" in text
+    assert "ongeveer 124 hoger" in text
+
+
+def test_comensha_sums_shown(default: AppTest) -> None:
+    text = all_text(default)
+    assert "Leeftijd: 12 minderjarig + 59 meerderjarig = 71" in text
+    assert "Geslacht: 9 man + 62 vrouw = 71" in text
+    assert "Nationaliteit: 19 Nederlands + 25 niet-Nederlands + 27 onbekend = 71" in text
+    assert "12 + 59 + 27 = 98" in text
+
+
+def test_charts_and_prompts(default: AppTest) -> None:
+    assert chart_titles(default) == [
+        "Hoeveel van de verwachte slachtoffers in Oost-Nederland komen in beeld?",
+        "Per district: verwachte slachtoffers tegenover signalen van de politie",
+        "Wie staan er bij CoMensHa geregistreerd? Elke indeling telt op tot 71",
+    ]
+    text = all_text(default)
+    assert "Gespreksvragen" in text
+    assert "ziet de politie 18,3% van de verwachte slachtoffers in Oost-Nederland" in text
+
+
+def test_estimate_from_link_changes_the_expectation() -> None:
+    at = run_app(PAGE, schatting="8000")
+    assert not at.exception
+    values = metric_values(at)
+    assert values[UNIT_MINE] == "1.493"
+    assert values[UNIT_BASE] == "1.026"
+    assert values[VISIBLE_MINE] == "12,6%"
+    assert "ziet de politie 12,6%" in all_text(at)
+
+
+def test_estimate_via_session_state() -> None:
+    at = run_app(PAGE)
+    at.session_state["schatting"] = 4000
+    at.run()
+    assert not at.exception
+    assert metric_values(at)[UNIT_MINE] == "746"
+
+
+def test_share_override_needs_the_toggle() -> None:
+    at = run_app(PAGE, eigen_aandeel="true", aandeel="20,0%")
+    assert not at.exception
+    assert metric_values(at)[UNIT_MINE] == "1.100"
+    assert "een eigen aandeel van 20,0%" in at.info[0].value
+    ignored = run_app(PAGE, aandeel="20,0%")
+    assert metric_values(ignored)[UNIT_MINE] == "1.026"
+
+
+def test_district_choice() -> None:
+    at = run_app(PAGE, district="Twente")
+    assert not at.exception
+    values = metric_values(at)
+    assert values["Verwacht in Twente (jouw scenario)"] == "198"
+    assert values[VISIBLE_MINE] == "20,7%"
+    assert "verwacht je in Twente ongeveer 198 slachtoffers" in at.info[0].value
+    assert chart_titles(at)[0] == "Hoeveel van de verwachte slachtoffers in Twente komen in beeld?"
+    assert "in Twente: 41 signalen op ongeveer 198" in all_text(at)
+
+
+def test_district_and_estimate_together() -> None:
+    at = run_app(PAGE, district="Twente", schatting="8000")
+    assert metric_values(at)["Verwacht in Twente (jouw scenario)"] == "288"
+
+
+@pytest.mark.parametrize("value", ["abc", "999999", "-5"])
+def test_tampered_estimate_is_ignored(value: str) -> None:
+    at = run_app(PAGE, schatting=value, eigen_aandeel="misschien", aandeel="20")
+    assert not at.exception
+    assert metric_values(at)[UNIT_MINE] == "1.026"
