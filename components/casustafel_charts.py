@@ -1,0 +1,202 @@
+"""Charts for the page 'Casustafels': the chosen ratio per district, meetings, and the care setting."""
+
+import altair as alt
+import polars as pl
+
+from analysis.casustafel import CARE_IN, CARE_NA, CARE_OUT, GROUP_WITH, GROUP_WITHOUT
+from analysis.dutch import count_noun
+from components.charts import ACCENT_COLOR, district_color
+
+POOLED_COLOR = "#222222"
+_GROUP_SHAPES = alt.Scale(domain=[GROUP_WITH, GROUP_WITHOUT], range=["circle", "square"])
+
+
+def district_ratio_chart(
+    table: pl.DataFrame, axis_title: str, *, selected: str | None = None
+) -> alt.LayerChart:
+    """The chosen ratio per district and per group, each with its exact 95% interval.
+
+    Districts carry their own colour; the shape says with or without a casustafel; the
+    pooled groups are black diamonds.
+    """
+    data = table.with_columns(
+        (pl.col("gebied") == pl.lit(selected or "")).alias("gekozen"),
+    )
+    order = data["gebied"].to_list()
+    districts = data.filter(pl.col("soort") == "district")
+    pooled = data.filter(pl.col("soort") == "groep")
+    y = alt.Y("gebied:N", sort=order, title=None, axis=alt.Axis(labelLimit=240, labelOverlap=False))
+    tooltip = [
+        alt.Tooltip("gebied:N", title="Gebied"),
+        alt.Tooltip("groep:N", title="Groep"),
+        alt.Tooltip("tekst:N", title="Waarde (aantallen)"),
+        alt.Tooltip("marge:N", title="95%-marge (exact)"),
+        alt.Tooltip("weggelaten:N", title="Zonder (?)"),
+    ]
+    room = float(data["bovengrens"].max() or 1) * 1.55
+    x = alt.X("ondergrens:Q", title=axis_title, scale=alt.Scale(domain=[0, room], nice=False))
+    district_rules = (
+        alt.Chart(districts)
+        .mark_rule(strokeWidth=3)
+        .encode(x=x, x2="bovengrens:Q", y=y, color=district_color("gebied", legend=False), tooltip=tooltip)
+    )
+    district_points = (
+        alt.Chart(districts)
+        .mark_point(filled=True, opacity=1)
+        .encode(
+            x="waarde:Q",
+            y=y,
+            color=district_color("gebied", legend=False),
+            shape=alt.Shape("groep:N", scale=_GROUP_SHAPES, legend=alt.Legend(title=None, orient="bottom")),
+            size=alt.condition("datum.gekozen", alt.value(260), alt.value(140)),
+            tooltip=tooltip,
+        )
+    )
+    pooled_rules = (
+        alt.Chart(pooled)
+        .mark_rule(strokeWidth=3, color=POOLED_COLOR)
+        .encode(x=x, x2="bovengrens:Q", y=y, tooltip=tooltip)
+    )
+    pooled_points = (
+        alt.Chart(pooled)
+        .mark_point(shape="diamond", filled=True, size=170, color=POOLED_COLOR, opacity=1)
+        .encode(x="waarde:Q", y=y, tooltip=tooltip)
+    )
+    labels = (
+        alt.Chart(data)
+        .mark_text(align="left", dx=8, fontSize=11, color="#333")
+        .encode(x="bovengrens:Q", y=y, text="tekst:N")
+    )
+    return (district_rules + pooled_rules + district_points + pooled_points + labels).properties(
+        title=alt.Title(
+            "Scoren districten met een casustafel anders?",
+            subtitle="Punt: waarde; lijn: exacte 95%-marge; rondje = met casustafel, vierkant = zonder; "
+            "zwarte ruit = de groep samen",
+        ),
+        height=370,
+    )
+
+
+def meetings_chart(meetings: pl.DataFrame) -> alt.LayerChart:
+    """Casustafel meetings and discussed cases per district (cases as published, e.g. 17+3)."""
+    rows = []
+    for r in meetings.iter_rows(named=True):
+        rows.append(
+            {
+                "district": r["district"],
+                "maat": "Vergaderingen",
+                "aantal": r["vergaderingen"],
+                "tekst": count_noun(r["vergaderingen"], "vergadering", "vergaderingen"),
+                "groep": r["groep"],
+            }
+        )
+        cases = count_noun(r["casussen"], "casus", "casussen")
+        if r["casussen_tekst"] != str(r["casussen"]):
+            cases += f" ({r['casussen_tekst']})"
+        rows.append(
+            {
+                "district": r["district"],
+                "maat": "Besproken casussen",
+                "aantal": r["casussen"],
+                "tekst": cases,
+                "groep": r["groep"],
+            }
+        )
+    data = pl.DataFrame(rows)
+    order = meetings["district"].to_list()
+    y = alt.Y("district:N", sort=order, title=None, axis=alt.Axis(labelLimit=240, labelOverlap=False))
+    y_offset = alt.YOffset("maat:N", sort=["Vergaderingen", "Besproken casussen"])
+    tooltip = [
+        alt.Tooltip("district:N", title="District"),
+        alt.Tooltip("groep:N", title="Groep"),
+        alt.Tooltip("tekst:N", title="Aantal"),
+    ]
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("aantal:Q", title="Aantal"),
+            y=y,
+            yOffset=y_offset,
+            color=district_color("district", legend=False),
+            opacity=alt.Opacity(
+                "maat:N",
+                scale=alt.Scale(domain=["Vergaderingen", "Besproken casussen"], range=[1.0, 0.45]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            tooltip=tooltip,
+        )
+    )
+    labels = (
+        alt.Chart(data)
+        .mark_text(align="left", dx=4, fontSize=11, color="#333")
+        .encode(x="aantal:Q", y=y, yOffset=y_offset, text="tekst:N")
+    )
+    return (bars + labels).properties(
+        title=alt.Title(
+            "Waar kwam de casustafel bijeen, en hoeveel casussen werden besproken?",
+            subtitle="Vol: vergaderingen; licht: besproken casussen (casustafel of RIEC)",
+        ),
+        height=360,
+    )
+
+
+def care_settings_chart(settings: pl.DataFrame, chosen: str) -> alt.LayerChart:
+    """The rate ratio (with / without casustafel) for every ratio, care trajectories out and in."""
+    data = settings.with_columns(
+        (pl.col("verhouding") == pl.lit(chosen)).alias("gekozen"),
+        pl.col("bovengrens").fill_null(pl.col("rr") * 10).alias("boven"),
+    )
+    order = data["verhouding"].unique(maintain_order=True).to_list()
+    y = alt.Y("verhouding:N", sort=order, title=None, axis=alt.Axis(labelLimit=240, labelOverlap=False))
+    y_offset = alt.YOffset("zorg:N", sort=[CARE_OUT, CARE_IN, CARE_NA])
+    color = alt.Color(
+        "zorg:N",
+        scale=alt.Scale(domain=[CARE_OUT, CARE_IN, CARE_NA], range=[ACCENT_COLOR, "#CC6677", "#555555"]),
+        legend=alt.Legend(title=None, orient="bottom", labelLimit=320),
+    )
+    opacity = alt.condition("datum.gekozen", alt.value(1.0), alt.value(0.4))
+    tooltip = [
+        alt.Tooltip("verhouding:N", title="Verhouding"),
+        alt.Tooltip("zorg:N", title="Zorgtrajecten"),
+        alt.Tooltip("met:N", title="Met casustafel"),
+        alt.Tooltip("zonder:N", title="Zonder casustafel"),
+        alt.Tooltip("verhouding_tekst:N", title="Met / zonder"),
+        alt.Tooltip("conclusie:N", title="Conclusie"),
+    ]
+    x_scale = alt.Scale(type="log", domain=[0.25, 8], nice=False)
+    rules = (
+        alt.Chart(data)
+        .mark_rule(strokeWidth=3)
+        .encode(
+            x=alt.X("ondergrens:Q", scale=x_scale, title="Verhouding met / zonder casustafel (logschaal)"),
+            x2="boven:Q",
+            y=y,
+            yOffset=y_offset,
+            color=color,
+            opacity=opacity,
+            tooltip=tooltip,
+        )
+    )
+    points = (
+        alt.Chart(data)
+        .mark_point(filled=True, size=110)
+        .encode(x="rr:Q", y=y, yOffset=y_offset, color=color, opacity=opacity, tooltip=tooltip)
+    )
+    labels = (
+        alt.Chart(data)
+        .mark_text(align="left", dx=8, fontSize=11, color="#333")
+        .encode(x="boven:Q", y=y, yOffset=y_offset, text="verhouding_tekst:N", opacity=opacity)
+    )
+    one = (
+        alt.Chart(pl.DataFrame({"x": [1.0]}))
+        .mark_rule(strokeDash=[4, 4], color="#444")
+        .encode(x=alt.X("x:Q", scale=x_scale))
+    )
+    return (one + rules + points + labels).properties(
+        title=alt.Title(
+            "Verandert de conclusie als zorgtrajecten meetellen?",
+            subtitle="Boven 1: hoger met casustafel; onder 1: lager. Raakt de lijn de 1, dan is er geen duidelijk verschil.",
+        ),
+        height=360,
+    )
