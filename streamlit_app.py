@@ -14,6 +14,9 @@ st.set_page_config(
     layout="wide",
 )
 
+# Each page file is named after its url_path. Until the first run of this entry point,
+# Streamlit resolves a deep link against the files in pages/ by name; matching names
+# keep a cold deep link from showing "page not found" (see components/frame.py).
 PAGES = HERE / "pages"
 
 navigation = st.navigation(
@@ -23,7 +26,7 @@ navigation = st.navigation(
         ],
         "Vragen": [
             st.Page(
-                PAGES / "aard_omvang.py",
+                PAGES / "aard-en-omvang.py",
                 title="Aard en omvang",
                 icon=":material/travel_explore:",
                 url_path="aard-en-omvang",
@@ -35,7 +38,7 @@ navigation = st.navigation(
                 url_path="opvolging",
             ),
             st.Page(
-                PAGES / "interventies.py",
+                PAGES / "rapportage-interventie.py",
                 title="Van rapportage naar interventie",
                 icon=":material/assignment_turned_in:",
                 url_path="rapportage-interventie",
@@ -47,7 +50,7 @@ navigation = st.navigation(
                 url_path="casustafels",
             ),
             st.Page(
-                PAGES / "slachtoffers.py",
+                PAGES / "onzichtbare-slachtoffers.py",
                 title="Onzichtbare slachtoffers",
                 icon=":material/visibility_off:",
                 url_path="onzichtbare-slachtoffers",
@@ -61,7 +64,7 @@ navigation = st.navigation(
         ],
         "Data": [
             st.Page(
-                PAGES / "data_kwaliteit.py",
+                PAGES / "data.py",
                 title="Data en kwaliteit",
                 icon=":material/table_view:",
                 url_path="data",

@@ -20,6 +20,22 @@ from analysis.stats import DEFAULT_LEVEL, clopper_pearson, poisson_interval
 
 Kind = Literal["aandeel", "per"]
 
+#: Singular forms of the count nouns, for "1 zorgtraject op 30 signalen".
+SINGULAR: dict[str, str] = {
+    "signalen": "signaal",
+    "onderzoeken": "onderzoek",
+    "verdachten bij het OM": "verdachte bij het OM",
+    "rapportages": "rapportage",
+    "controles": "controle",
+    "interventies": "interventie",
+    "zorgtrajecten": "zorgtraject",
+    "advertenties": "advertentie",
+}
+
+
+def _noun(count: int, plural: str) -> str:
+    return SINGULAR.get(plural, plural) if count == 1 else plural
+
 
 @dataclass(frozen=True)
 class RatioSpec:
@@ -149,8 +165,8 @@ class Ratio:
         """The counts behind the ratio in Dutch: ``22 van 188`` or ``78 op 63``."""
         joiner = "van" if self.kind == "aandeel" else "op"
         return (
-            f"{fmt_int(self.numerator)} {self.numerator_label} {joiner} "
-            f"{fmt_int(self.denominator)} {self.denominator_label}"
+            f"{fmt_int(self.numerator)} {_noun(self.numerator, self.numerator_label)} {joiner} "
+            f"{fmt_int(self.denominator)} {_noun(self.denominator, self.denominator_label)}"
         ).replace("  ", " ")
 
     def value_text(self, digits: int = 1) -> str:

@@ -19,7 +19,7 @@ ROUTE: tuple[RouteStep, ...] = (
         "pages/start.py", "Start", "Waar hebben we het over?", 5, "Doel van de sessie, de keten in één beeld."
     ),
     RouteStep(
-        "pages/aard_omvang.py",
+        "pages/aard-en-omvang.py",
         "Aard en omvang",
         "Wat is de aard en omvang?",
         15,
@@ -33,7 +33,7 @@ ROUTE: tuple[RouteStep, ...] = (
         "Van signaal naar onderzoek naar het OM, per district.",
     ),
     RouteStep(
-        "pages/interventies.py",
+        "pages/rapportage-interventie.py",
         "Van rapportage naar interventie",
         "Volgt op een bestuurlijke rapportage een interventie?",
         15,
@@ -47,7 +47,7 @@ ROUTE: tuple[RouteStep, ...] = (
         "Districten met en zonder casustafel naast elkaar, en wat vijf districten kunnen dragen.",
     ),
     RouteStep(
-        "pages/slachtoffers.py",
+        "pages/onzichtbare-slachtoffers.py",
         "Onzichtbare slachtoffers",
         "Hoeveel slachtoffers zien we niet?",
         15,
@@ -63,9 +63,9 @@ ROUTE: tuple[RouteStep, ...] = (
 )
 
 REFERENCE_PAGE = RouteStep(
-    "pages/data_kwaliteit.py",
+    "pages/data.py",
     "Data en kwaliteit",
-    "Hoe betrouwbaar zijn de cijfers?",
+    "Wat staat er precies in de cijfers, en waar ontbreekt iets?",
     0,
     "Alle tabellen, controles, definities en downloads; om op terug te vallen.",
 )

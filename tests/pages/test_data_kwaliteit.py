@@ -4,7 +4,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.pages.conftest import all_text, metric_values, run_app
 
-PAGE = "pages/data_kwaliteit.py"
+PAGE = "pages/data.py"
 ANSWER = (
     "De tabel telt 401 cijfers over 2022: 373 gerapporteerd, 3 lege vakken, 24 keer '?' en "
     "1 keer '-'; 77 van 99 controles kloppen."

@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.pages.conftest import all_text, metric_values, run_app
 
-PAGE = "pages/interventies.py"
+PAGE = "pages/rapportage-interventie.py"
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.pages.conftest import all_text, metric_values, run_app
 
-PAGE = "pages/slachtoffers.py"
+PAGE = "pages/onzichtbare-slachtoffers.py"
 UNIT_MINE = "Verwacht in Oost-Nederland (jouw scenario)"
 UNIT_BASE = "Verwacht in Oost-Nederland (baseline)"
 VISIBLE_MINE = "Signalen als deel van verwacht (jouw scenario)"
