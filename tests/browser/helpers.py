@@ -61,3 +61,17 @@ def screenshot_path(name: str) -> Path:
     """Path for a screenshot in tests/browser/screenshots/ (created on demand)."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     return SCREENSHOT_DIR / name
+
+
+def full_screenshot(page: Page, name: str, width: int, max_height: int = 9000) -> Path:
+    """Screenshot the whole page: Streamlit scrolls inside its main container, so grow the viewport to fit."""
+    height = page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+        " return m ? m.scrollHeight : document.body.scrollHeight; }"
+    )
+    page.set_viewport_size({"width": width, "height": min(int(height) + 40, max_height)})
+    page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollTo(0, 0)")
+    page.wait_for_timeout(500)
+    path = screenshot_path(name)
+    page.screenshot(path=path, full_page=True)
+    return path

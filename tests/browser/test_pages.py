@@ -12,7 +12,7 @@ from tests.browser.conftest import streamlit_server
 from tests.browser.helpers import (
     MAIN_SELECTOR,
     assert_no_exception,
-    screenshot_path,
+    full_screenshot,
     wait_for_charts,
     wait_for_page,
 )
@@ -46,8 +46,7 @@ def test_page_draws_every_chart_without_exception(
         if path not in ("", "data"):
             assert charts >= 1, f"/{path} shows no chart"
         assert_no_exception(page)
-        page.set_viewport_size({"width": width, "height": 3200})
-        page.screenshot(path=screenshot_path(f"{path or 'start'}-{width}.png"), full_page=True)
+        full_screenshot(page, f"{path or 'start'}-{width}.png", width)
     finally:
         context.close()
 
