@@ -32,15 +32,12 @@ from analysis.parser import (
     NOT_APPLICABLE,
     NOT_REPORTED,
     REPORTED,
+    STATUS_MARK,
     STATUSES,
 )
 
 #: How each status is written in a displayed cell: the number itself, or a visible mark.
-STATUS_TEXT: dict[str, str] = {
-    EMPTY: "leeg",
-    NOT_REPORTED: "?",
-    NOT_APPLICABLE: "-",
-}
+STATUS_TEXT: dict[str, str] = {status: mark for status, mark in STATUS_MARK.items() if mark}
 
 #: Short Dutch names of the statuses, used in filters and tables (and safe in a link).
 STATUS_NAMES: dict[str, str] = {

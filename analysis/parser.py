@@ -32,11 +32,15 @@ NOT_REPORTED = "niet_gerapporteerd"
 NOT_APPLICABLE = "niet_van_toepassing"
 STATUSES = (REPORTED, EMPTY, NOT_REPORTED, NOT_APPLICABLE)
 
-STATUS_LABELS = {
+#: How a cell without a number is marked in charts and tables (a number shows itself).
+STATUS_MARK: dict[str, str] = {REPORTED: "", EMPTY: "leeg", NOT_REPORTED: "?", NOT_APPLICABLE: "-"}
+
+#: Why a cell has (or lacks) a number, in words for tables, tooltips and legends.
+STATUS_LABELS: dict[str, str] = {
     REPORTED: "gerapporteerd",
-    EMPTY: "leeg: geen signaal aan de gemeente te koppelen",
-    NOT_REPORTED: "? : niet gerapporteerd",
-    NOT_APPLICABLE: "- : niet van toepassing",
+    EMPTY: "leeg: geen signaal aan deze gemeente te koppelen",
+    NOT_REPORTED: "?: niet gerapporteerd",
+    NOT_APPLICABLE: "-: niet van toepassing",
 }
 
 AREA_MUNICIPALITY = "gemeente"

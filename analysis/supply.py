@@ -25,9 +25,9 @@ from analysis.parser import (
     AREA_OTHER,
     AREA_TOTAL,
     EMPTY,
-    NOT_APPLICABLE,
     NOT_REPORTED,
     REPORTED,
+    STATUS_LABELS,
 )
 from analysis.ratios import chain_ratio, rates_per_100k, ratio_table
 
@@ -78,11 +78,7 @@ SOURCES: dict[str, str] = {
 }
 
 #: Why a cell has no number, in words for tables and tooltips.
-MISSING_TEXT: dict[str, str] = {
-    EMPTY: "leeg: geen signaal aan deze gemeente te koppelen",
-    NOT_REPORTED: "?: niet gerapporteerd",
-    NOT_APPLICABLE: "-: niet van toepassing",
-}
+MISSING_TEXT = STATUS_LABELS
 
 ABOVE_998 = "boven de 99,8%-grens"
 ABOVE_95 = "boven de 95%-grens"

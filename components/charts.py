@@ -8,6 +8,7 @@ import altair as alt
 import streamlit as st
 
 from analysis import UNIT
+from analysis.parser import STATUS_MARK  # noqa: F401  (re-exported for chart modules)
 
 #: Okabe-Ito colours, safe for the common forms of colour blindness; one per district, everywhere.
 DISTRICT_COLORS: dict[str, str] = {
@@ -22,13 +23,6 @@ MISSING_COLOR = "#B8B8B8"
 ACCENT_COLOR = "#1f5fa8"
 BAND_COLOR = "#9ecae1"
 
-#: How a missing cell is labelled in charts and tables.
-STATUS_MARK: dict[str, str] = {
-    "gerapporteerd": "",
-    "leeg": "leeg",
-    "niet_gerapporteerd": "?",
-    "niet_van_toepassing": "-",
-}
 
 DUTCH_LOCALE = alt.Locale(
     number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["€\u00a0", ""]),
