@@ -4,7 +4,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from components import presentation
+from components.controls import start_recording
 from components.frame import footer, sidebar_choices
+from components.share import link_notice, remember_given_link, share_box
 
 HERE = Path(__file__).resolve().parent
 
@@ -72,6 +75,15 @@ navigation = st.navigation(
         ],
     }
 )
+remember_given_link()
+start_recording()
 sidebar_choices()
+presentation.sidebar_toggle()
+notice_slot = st.empty()
+if presentation.is_on():
+    presentation.apply_style()
+    presentation.route_bar(navigation.url_path)
 navigation.run()
+link_notice(notice_slot)
+share_box()
 footer()

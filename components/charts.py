@@ -9,6 +9,7 @@ import streamlit as st
 
 from analysis import UNIT
 from analysis.parser import STATUS_MARK  # noqa: F401  (re-exported for chart modules)
+from components import presentation
 
 #: Okabe-Ito colours, safe for the common forms of colour blindness; one per district, everywhere.
 DISTRICT_COLORS: dict[str, str] = {
@@ -39,9 +40,17 @@ def district_color(field: str = "district", legend: bool = True, title: str = "D
 
 
 def show_chart(chart: alt.TopLevelMixin, *, source: str, key: str | None = None) -> None:
-    """Draw an Altair chart with Dutch number formatting and its source underneath."""
+    """Draw an Altair chart with Dutch number formatting and its source underneath.
+
+    In presentation mode the chart's type is larger, to be read from the back of the room.
+    """
+    big = presentation.is_on()
     styled = chart.configure(locale=DUTCH_LOCALE).configure_title(
-        anchor="start", fontSize=15, subtitleColor="#555"
+        anchor="start", fontSize=22 if big else 15, subtitleFontSize=16 if big else 11, subtitleColor="#555"
     )
+    if big:
+        styled = styled.configure_axis(labelFontSize=15, titleFontSize=16).configure_legend(
+            labelFontSize=15, titleFontSize=16
+        )
     st.altair_chart(styled, width="stretch", key=key)
     st.caption(f"Bron: {source}")

@@ -21,6 +21,7 @@ from analysis.dutch import fmt_int
 from analysis.geography import POPULATION_SOURCE
 from analysis.parser import EMPTY, NOT_APPLICABLE, NOT_REPORTED
 from components.charts import MISSING_COLOR
+from components.controls import bound
 
 #: Greys for the three kinds of 'no number', light to dark; each segment also carries its mark as text.
 MISSING_GREYS: dict[str, str] = {
@@ -42,25 +43,17 @@ def tidy_table(view: pl.DataFrame, options: FilterOptions) -> None:
     """The full tidy table with four filters bound to the link; an empty filter shows everything."""
     columns = st.columns(4)
     with columns[0]:
-        districts = st.multiselect(
-            "District", options.districts, key="filter_district", bind="query-params", placeholder="Alle"
+        districts = bound(
+            st.multiselect, "District", options.districts, key="filter_district", placeholder="Alle"
         )
     with columns[1]:
-        area_types = st.multiselect(
-            "Gebiedstype",
-            options.area_types,
-            key="filter_gebiedstype",
-            bind="query-params",
-            placeholder="Alle",
+        area_types = bound(
+            st.multiselect, "Gebiedstype", options.area_types, key="filter_gebiedstype", placeholder="Alle"
         )
     with columns[2]:
-        sections = st.multiselect(
-            "Sectie", options.sections, key="filter_sectie", bind="query-params", placeholder="Alle"
-        )
+        sections = bound(st.multiselect, "Sectie", options.sections, key="filter_sectie", placeholder="Alle")
     with columns[3]:
-        statuses = st.multiselect(
-            "Status", options.statuses, key="filter_status", bind="query-params", placeholder="Alle"
-        )
+        statuses = bound(st.multiselect, "Status", options.statuses, key="filter_status", placeholder="Alle")
     shown = filter_view(
         view, districts=districts, area_types=area_types, sections=sections, statuses=statuses
     )
@@ -139,7 +132,7 @@ def missing_chart(overview: pl.DataFrame, districts: list[str], title: str) -> a
 def block_tabs(blocks: list[PublishedBlock], default: str | None = None) -> None:
     """Each published block in its own tab (the chosen tab travels in the link as 'blok')."""
     titles = [b.title for b in blocks]
-    tabs = st.tabs(titles, key="blok", bind="query-params", default=default if default in titles else None)
+    tabs = bound(st.tabs, titles, key="blok", default=default if default in titles else None)
     for tab, block in zip(tabs, blocks, strict=True):
         with tab:
             st.dataframe(block.table, hide_index=True, width="stretch", height="content")
@@ -150,8 +143,8 @@ def block_tabs(blocks: list[PublishedBlock], default: str | None = None) -> None
 
 def checks_table(checks: pl.DataFrame) -> None:
     """Every consistency check, with a filter on the outcome bound to the link."""
-    outcomes = st.multiselect(
-        "Uitkomst", outcome_options(checks), key="filter_uitkomst", bind="query-params", placeholder="Alle"
+    outcomes = bound(
+        st.multiselect, "Uitkomst", outcome_options(checks), key="filter_uitkomst", placeholder="Alle"
     )
     shown = checks_view(checks, outcomes)
     st.dataframe(shown, hide_index=True, width="stretch")

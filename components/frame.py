@@ -8,6 +8,7 @@ from analysis import UNIT
 from analysis.geography import POPULATION_SOURCE
 from analysis.indicators import SOURCE_DASHBOARD
 from components import data
+from components.controls import bound
 
 YEAR_KEY = "jaar"
 DISTRICT_KEY = "district"
@@ -36,19 +37,19 @@ def sidebar_choices() -> Selection:
     years = data.years()
     with st.sidebar:
         st.markdown("**Weergave**")
-        year = st.selectbox(
+        year = bound(
+            st.selectbox,
             "Jaar",
             years,
             index=len(years) - 1,
             key=YEAR_KEY,
-            bind="query-params",
             help="Het jaar van het gepubliceerde dashboard.",
         )
-        district = st.selectbox(
+        district = bound(
+            st.selectbox,
             "Gebied",
             district_options(),
             key=DISTRICT_KEY,
-            bind="query-params",
             help="De hele eenheid Oost-Nederland of één politiedistrict. De keuze geldt op elke pagina.",
         )
     return Selection(int(year), str(district))

@@ -5,6 +5,8 @@ from collections.abc import Callable
 import polars as pl
 import streamlit as st
 
+from components.controls import bound
+
 
 def question_header(question: str, answer: str, *, intro: str | None = None) -> None:
     """Open a page with its question as title and a one-sentence answer computed from the data."""
@@ -21,7 +23,7 @@ def chart_or_table(
 
     The chosen tab travels in the link (``key`` is the query parameter).
     """
-    chart_tab, table_tab = st.tabs(["Grafiek", "Tabel"], key=key, bind="query-params")
+    chart_tab, table_tab = bound(st.tabs, ["Grafiek", "Tabel"], key=key)
     with chart_tab:
         draw_chart()
     with table_tab:
@@ -32,7 +34,7 @@ def chart_or_table(
 
 def discussion_prompts(prompts: list[str]) -> None:
     """The 'Gespreksvragen' box: two to four prompts generated from the current selection."""
-    with st.container(border=True):
+    with st.container(border=True, key="gespreksvragen"):
         st.subheader("Gespreksvragen", anchor="gespreksvragen")
         st.markdown("\n".join(f"{i}. {prompt}" for i, prompt in enumerate(prompts, start=1)))
 

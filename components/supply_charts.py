@@ -8,6 +8,7 @@ from analysis import supply
 from analysis.dutch import fmt_dec, fmt_int
 from analysis.supply import MEASURE_RATE, SupplyFigure, axis_title, bar_subtitle
 from components.charts import ACCENT_COLOR, MISSING_COLOR, STATUS_MARK, district_color
+from components.controls import bound
 
 ROW_HEIGHT = 26
 MIN_HEIGHT = 280
@@ -24,34 +25,34 @@ def _height(rows: int, legend: bool = True) -> int:
 def choose_view() -> tuple[str, str]:
     """The page's indicator and measure controls (both in the link); returns (indicator code, measure)."""
     left, right = st.columns(2)
-    choice = left.segmented_control(
+    choice = bound(
+        left.segmented_control,
         "Indicator",
         list(supply.INDICATOR_CHOICES),
         default=supply.DEFAULT_INDICATOR,
         required=True,
         key="indicator",
-        bind="query-params",
     )
-    measure = right.segmented_control(
+    measure = bound(
+        right.segmented_control,
         "Weergave",
         list(supply.MEASURES),
         default=supply.MEASURE_COUNT,
         required=True,
         key="maat",
-        bind="query-params",
     )
     return supply.indicator_code(choice or supply.DEFAULT_INDICATOR), measure or supply.MEASURE_COUNT
 
 
 def choose_level() -> str:
     """The funnel's level control (in the link): ``gebied`` for municipalities, ``district`` for districts."""
-    level = st.segmented_control(
+    level = bound(
+        st.segmented_control,
         "Niveau",
         list(supply.LEVELS),
         default=supply.LEVEL_AREAS,
         required=True,
         key="niveau",
-        bind="query-params",
     )
     return "district" if level == supply.LEVEL_DISTRICTS else "gebied"
 

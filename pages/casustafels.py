@@ -28,6 +28,7 @@ from analysis.casustafel import (
 from components import data
 from components.casustafel_charts import care_settings_chart, district_ratio_chart, meetings_chart
 from components.charts import show_chart
+from components.controls import bound
 from components.frame import current_selection
 from components.intervention_charts import metric_row
 from components.page import caveats, chart_or_table, discussion_prompts, question_header
@@ -36,10 +37,10 @@ selection = current_selection()
 tidy = data.tidy(selection.year)
 
 header = st.container()
-choice = st.segmented_control(
-    "Verhouding", list(RATIO_CHOICES), key="verhouding", bind="query-params", default=DEFAULT_CHOICE
+choice = bound(
+    st.segmented_control, "Verhouding", list(RATIO_CHOICES), key="verhouding", default=DEFAULT_CHOICE
 )
-include_care = st.toggle("Zorgtrajecten meetellen als interventie", key="zorg", bind="query-params")
+include_care = bound(st.toggle, "Zorgtrajecten meetellen als interventie", key="zorg")
 key = ratio_key(choice)
 comparison = compare_casustafel(tidy, key, include_care=include_care)
 with header:

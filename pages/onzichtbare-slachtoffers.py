@@ -5,6 +5,7 @@ import streamlit as st
 from analysis import scenario as sc
 from components import data
 from components.charts import show_chart
+from components.controls import bound
 from components.frame import current_selection
 from components.page import caveats, chart_or_table, discussion_prompts, question_header
 from components.scenario_charts import comensha_chart, district_chart, funnel_chart, outcome_columns
@@ -19,26 +20,24 @@ header = st.container()
 with st.container(border=True):
     st.subheader("Aannames")
     left, right = st.columns(2, gap="large")
-    estimate = left.slider(
+    estimate = bound(
+        left.slider,
         "Landelijke schatting: slachtoffers per jaar",
         low,
         high,
         value=int(baseline.national_estimate),
         step=step,
         key="schatting",
-        bind="query-params",
         help="Baseline: de schatting die de toelichting noemt (Nationaal Rapporteur, 2021).",
     )
-    own_share = right.toggle(
-        "Eigen aandeel in de bevolking gebruiken", key="eigen_aandeel", bind="query-params"
-    )
-    share = right.select_slider(
+    own_share = bound(right.toggle, "Eigen aandeel in de bevolking gebruiken", key="eigen_aandeel")
+    share = bound(
+        right.select_slider,
         "Aandeel van Oost-Nederland in de landelijke schatting",
         options=sc.SHARE_OPTIONS,
         value=default_share,
         format_func=sc.share_percent_text,
         key="aandeel",
-        bind="query-params",
         disabled=not own_share,
         help="Telt alleen als 'Eigen aandeel' aan staat. Baseline: het aandeel in de bevolking (CBS).",
     )

@@ -20,6 +20,7 @@ from analysis.interventions import (
 )
 from components import data
 from components.charts import show_chart
+from components.controls import bound
 from components.frame import current_selection
 from components.intervention_charts import dumbbell_chart, metric_row, missing_lists, mix_chart
 from components.page import caveats, chart_or_table, discussion_prompts, question_header
@@ -28,10 +29,10 @@ selection = current_selection()
 tidy = data.tidy(selection.year)
 
 header = st.container()
-include_care = st.toggle(
+include_care = bound(
+    st.toggle,
     "Zorgtrajecten meetellen als interventie",
     key="zorg",
-    bind="query-params",
     help="Een zorgtraject is hulp aan een (mogelijk) slachtoffer, geen handhaving. Tel je het mee, dan "
     "veranderen alle aantallen en verhoudingen op deze pagina.",
 )

@@ -1,0 +1,105 @@
+"""Shareable links: build the full query string of a view, and explain what a link got wrong.
+
+Pure Python so that hostile links can be tested without a browser. A link's parameters
+come in as ``{key: [values]}`` (a key may repeat, as in ``?filter=a&filter=b``).
+"""
+
+import math
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+#: Longest value quoted back to the user in a notice.
+MAX_QUOTED = 40
+#: Most problems listed in one notice; the rest are counted.
+MAX_LISTED = 5
+
+Params = Mapping[str, list[str]]
+
+
+@dataclass(frozen=True)
+class LinkProblem:
+    """One part of a link that was not understood: the key, the value as given, and why."""
+
+    key: str
+    value: str
+    reason: str
+
+    def text(self) -> str:
+        """The problem in Dutch, with the key and value quoted safely (shortened, no control characters)."""
+        return f"'{quote_safely(self.key)}={quote_safely(self.value)}' ({self.reason})"
+
+
+def quote_safely(text: str, limit: int = MAX_QUOTED) -> str:
+    """Shorten user text and replace control and format characters, so it is inert and readable."""
+    cleaned = "".join("�" if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+
+
+def _same(given: str, understood: str) -> bool:
+    """True when a URL value means the same as what the widget took from it (``8000.0`` == ``8000``)."""
+    if given == understood:
+        return True
+    try:
+        a, b = float(given), float(understood)
+    except ValueError:
+        return False
+    return math.isfinite(a) and a == b
+
+
+def link_problems(given: Params, understood: Params, free_keys: Iterable[str] = ()) -> list[LinkProblem]:
+    """Compare the parameters a link brought with what the page understood from them.
+
+    ``understood`` maps each control's key to the value(s) it holds now, written the
+    way the link writes them. A key that no control and no entry of ``free_keys``
+    knows is unknown; a value the control did not take (invalid, out of range,
+    hostile) was not understood.
+    """
+    free = set(free_keys)
+    problems: list[LinkProblem] = []
+    for key, values in given.items():
+        shown = values[-1] if values else ""
+        if key in free:
+            continue
+        if key not in understood:
+            problems.append(LinkProblem(key, shown, "onbekend onderdeel"))
+            continue
+        taken = understood[key]
+        for value in values:
+            if not any(_same(value, t) for t in taken):
+                problems.append(LinkProblem(key, value, "waarde niet geldig, genegeerd"))
+    return problems
+
+
+def notice_text(problems: list[LinkProblem]) -> str:
+    """One Dutch sentence that names what part of the link was not understood."""
+    listed = "; ".join(p.text() for p in problems[:MAX_LISTED])
+    more = len(problems) - MAX_LISTED
+    extra = f" en nog {more} andere" if more > 0 else ""
+    return (
+        f"Een deel van de link is niet begrepen en genegeerd: {listed}{extra}. "
+        "De pagina toont daarvoor de standaardkeuze."
+    )
+
+
+def full_query(params: Params) -> str:
+    """The query string with every control's value, defaults included, in a stable order."""
+    pairs = [(key, value) for key in params for value in params[key]]
+    return urlencode(pairs)
+
+
+def share_link(base_url: str | None, params: Params) -> str:
+    """The link to this exact view: the page's address plus every control's value."""
+    query = full_query(params)
+    base = (base_url or "").split("?", 1)[0]
+    return f"{base}?{query}" if query else base
+
+
+def markdown_escaped(text: str) -> str:
+    """Escape every ASCII punctuation mark, so user text shows literally in a Markdown element.
+
+    Streamlit's Markdown also knows ``:shortcodes:`` and ``:red[colour]`` directives;
+    escaping the colon and brackets keeps those inert too.
+    """
+    return "".join(f"\\{ch}" if ch.isascii() and not ch.isalnum() and not ch.isspace() else ch for ch in text)

@@ -1,0 +1,65 @@
+"""Controls whose value travels in the link, and a record of what each one holds now.
+
+Every control that changes what a page shows goes through :func:`bound`: it creates the
+Streamlit widget with ``bind="query-params"`` (Streamlit keeps the address bar in step)
+and records the value the way the link writes it, so that the share box can give a link
+that includes values equal to their defaults (Streamlit leaves those out of the address).
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+_RECORD_KEY = "_link_controls"
+
+
+def start_recording() -> None:
+    """Forget the controls of the previous run; call once at the start of every run."""
+    st.session_state[_RECORD_KEY] = {}
+
+
+def recorded() -> dict[str, list[str]]:
+    """The controls of this run and their values as the link writes them."""
+    return dict(st.session_state.get(_RECORD_KEY, {}))
+
+
+def _number(value: float) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def url_values(widget_name: str, value: Any, format_func: Callable[[Any], str] | None = None) -> list[str]:
+    """How a widget's value is written in the link (the same form Streamlit reads back)."""
+    fmt = format_func or str
+    if widget_name in ("toggle", "checkbox"):
+        return ["true" if value else "false"]
+    if widget_name in ("slider", "number_input"):
+        values = value if isinstance(value, (list, tuple)) else [value]
+        return [_number(v) for v in values]
+    if widget_name in ("multiselect", "pills") and isinstance(value, (list, tuple)):
+        return [fmt(v) for v in value]
+    if widget_name == "select_slider" and isinstance(value, (list, tuple)):
+        return [fmt(v) for v in value]
+    if value is None:
+        return [""]
+    return [fmt(value)]
+
+
+def bound(widget: Callable[..., Any], *args: Any, key: str, **kwargs: Any) -> Any:
+    """Create ``widget`` bound to the link under ``key`` and record its value; return what it returns.
+
+    ``widget`` is a Streamlit widget function or container method, e.g. ``st.toggle`` or
+    ``left.slider``. For ``st.tabs`` the chosen tab's label is recorded.
+    """
+    result = widget(*args, key=key, bind="query-params", **kwargs)
+    name = getattr(widget, "__name__", "")
+    if name == "tabs":
+        labels = list(args[0] if args else kwargs["tabs"])
+        current = st.session_state.get(key) or kwargs.get("default") or labels[0]
+        values = [str(current)]
+    else:
+        values = url_values(name, result, kwargs.get("format_func"))
+    st.session_state.setdefault(_RECORD_KEY, {})[key] = values
+    return result

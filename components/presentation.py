@@ -1,0 +1,80 @@
+"""Presentation mode for the projector: large type, no sidebar, the route one question at a time.
+
+The mode is the link parameter ``presentatie=1`` (so a facilitator can bookmark it); a
+toggle in the sidebar switches it on and a button in the route bar switches it off.
+"""
+
+import streamlit as st
+
+from components.route import ROUTE, RouteStep
+
+PARAM = "presentatie"
+_TOGGLE_KEY = "_presentatie_schakelaar"
+
+_STYLE = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: 1700px; padding-top: 1.5rem; }
+[data-testid="stMain"] { font-size: 1.3rem; }
+[data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.3rem; line-height: 1.5; }
+[data-testid="stMain"] h1 { font-size: 3rem; }
+[data-testid="stMetricValue"] { font-size: 3rem; }
+.st-key-gespreksvragen { background: #fff6d9; border-radius: 0.5rem; }
+.st-key-gespreksvragen li, .st-key-gespreksvragen p { font-size: 1.6rem !important; }
+</style>
+"""
+
+
+def is_on() -> bool:
+    """True when the link asks for presentation mode (``presentatie=1``)."""
+    return st.query_params.get(PARAM) == "1"
+
+
+def _switch() -> None:
+    if st.session_state.get(_TOGGLE_KEY):
+        st.query_params[PARAM] = "1"
+    elif PARAM in st.query_params:
+        del st.query_params[PARAM]
+
+
+def sidebar_toggle() -> None:
+    """The sidebar switch that turns presentation mode on."""
+    st.session_state[_TOGGLE_KEY] = is_on()
+    st.sidebar.toggle(
+        "Presentatiemodus (beamer)",
+        key=_TOGGLE_KEY,
+        on_change=_switch,
+        help="Grote letters, geen zijbalk, één vraag per scherm met 'vorige' en 'volgende'. "
+        "De link krijgt presentatie=1.",
+    )
+
+
+def apply_style() -> None:
+    """Hide the sidebar and Streamlit's chrome and enlarge the type (presentation mode only)."""
+    st.html(_STYLE)
+
+
+def step_for(url_path: str) -> RouteStep | None:
+    """The route step shown at ``url_path``, or None for a page off the route."""
+    return next((step for step in ROUTE if step.url_path == url_path), None)
+
+
+def route_bar(url_path: str) -> None:
+    """Previous / next question along the workshop route, the position, and a way out."""
+    step = step_for(url_path)
+    index = ROUTE.index(step) if step else -1
+    back, where, forward, leave = st.columns([2, 3, 2, 2], vertical_alignment="center")
+    if index > 0 and back.button("◀ Vorige vraag", key="presentatie_vorige", width="stretch"):
+        st.switch_page(ROUTE[index - 1].page, query_params={PARAM: "1"})
+    where.markdown(f"**Vraag {index + 1} van {len(ROUTE)}**" if step else "**Naslag**")
+    if index + 1 < len(ROUTE) and forward.button(
+        "Volgende vraag ▶", key="presentatie_volgende", type="primary", width="stretch"
+    ):
+        st.switch_page(ROUTE[index + 1].page, query_params={PARAM: "1"})
+    if leave.button("Presentatie verlaten", key="presentatie_verlaten", width="stretch"):
+        del st.query_params[PARAM]
+        st.rerun()
+    if step and step.note:
+        with st.expander("Notitie voor de gespreksleider", icon=":material/sticky_note_2:"):
+            st.markdown(step.note)

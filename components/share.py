@@ -1,0 +1,44 @@
+"""The share box ('Deel deze weergave') and the notice for a link that was not fully understood."""
+
+import streamlit as st
+
+from analysis.links import link_problems, markdown_escaped, notice_text, share_link
+from components.controls import recorded
+
+_GIVEN_KEY = "_link_given"
+
+#: Link parameters that are not controls but are read directly (presentation mode).
+FREE_KEYS: tuple[str, ...] = ("presentatie",)
+
+
+def remember_given_link() -> None:
+    """Keep the parameters the address brought into this run (before any control reads them)."""
+    st.session_state[_GIVEN_KEY] = {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def extra_params() -> dict[str, list[str]]:
+    """Free parameters present in the address that belong in a shared link too."""
+    given = st.session_state.get(_GIVEN_KEY, {})
+    return {key: given[key] for key in FREE_KEYS if key in given}
+
+
+def link_notice(slot: st.delta_generator.DeltaGenerator) -> None:
+    """Fill ``slot`` with a short Dutch notice when part of the link was not understood."""
+    problems = link_problems(st.session_state.get(_GIVEN_KEY, {}), recorded(), FREE_KEYS)
+    if problems:
+        slot.warning(markdown_escaped(notice_text(problems)), icon=":material/link_off:")
+
+
+def current_link() -> str:
+    """The full link to this view: every control's value, also where it equals its default."""
+    return share_link(st.context.url, {**recorded(), **extra_params()})
+
+
+def share_box() -> None:
+    """'Deel deze weergave': the full link, with a copy button, for this exact view."""
+    with st.expander("Deel deze weergave", icon=":material/share:"):
+        st.caption(
+            "Deze link opent dezelfde pagina met dezelfde keuzes, ook de keuzes die nu op hun standaard "
+            "staan. Kopieer hem met het knopje rechtsboven in het vak."
+        )
+        st.code(current_link(), language=None, wrap_lines=True)
