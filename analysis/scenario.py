@@ -6,6 +6,9 @@ B8 declarations) this gives a "visible share". A signal is not a victim and the
 sources overlap, so the visible share is an order of magnitude, not a measurement.
 """
 
+import math
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -13,6 +16,7 @@ import polars as pl
 from analysis.checks import context_value
 from analysis.dutch import fmt_int, fmt_pct
 from analysis.geography import NETHERLANDS_POPULATION, UNIT, population_year
+from analysis.links import markdown_escaped
 from analysis.population import region_share, unit_population
 from analysis.stats import clopper_pearson, poisson_interval
 
@@ -200,6 +204,10 @@ FUNNEL_SCHEMA = {
     "marge_boven": pl.Float64,
     "aantal_tekst": pl.String,
     "toelichting": pl.String,
+    "etiket": pl.String,
+    "aandeel_b": pl.Float64,
+    "marge_onder_b": pl.Float64,
+    "marge_boven_b": pl.Float64,
 }
 
 BREAKDOWN_SCHEMA = {
@@ -273,6 +281,148 @@ def scenario_from_controls(
     )
 
 
+#: The names of scenarios A and B when the user gives none, and the longest name kept.
+DEFAULT_NAMES: tuple[str, str] = ("Scenario A", "Scenario B")
+NAME_MAX_CHARS = 40
+#: The label of the one scenario shown when not comparing.
+SINGLE_NAME = "jouw scenario"
+BASELINE_NAME = "baseline"
+#: Scenario names in short chart labels are cut to this many characters.
+SHORT_NAME_CHARS = 18
+
+
+@dataclass(frozen=True)
+class ScenarioControls:
+    """What the controls of one scenario hold: its name (only when comparing) and its assumptions."""
+
+    national_estimate: float
+    own_share: bool
+    share_percent: float | None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class NamedScenario:
+    """A scenario as the page shows it: its letter (A or B), a plain-text name, and its outcome.
+
+    ``name`` may come from the link, so it is user text: put it in Markdown only as
+    :attr:`name_md`. Charts and table cells show it as it is.
+    """
+
+    letter: str
+    name: str
+    result: ScenarioResult
+
+    @property
+    def name_md(self) -> str:
+        """The name for Markdown: markup, a shortcode or a link in it shows literally (see :func:`inert_markdown`)."""
+        return inert_markdown(self.name)
+
+
+@dataclass(frozen=True)
+class ScenarioView:
+    """What the page compares: the baseline and either one scenario ('jouw scenario') or two (A and B)."""
+
+    baseline: ScenarioResult
+    scenarios: tuple[NamedScenario, ...]
+
+    @property
+    def comparing(self) -> bool:
+        """True when two named scenarios are shown side by side."""
+        return len(self.scenarios) > 1
+
+    @property
+    def first(self) -> ScenarioResult:
+        """The outcome of scenario A ('jouw scenario' when not comparing)."""
+        return self.scenarios[0].result
+
+
+#: An invisible character that keeps Markdown from turning a bare address into a link.
+WORD_JOINER = "\u2060"
+
+
+def inert_markdown(text: str) -> str:
+    """User text escaped for Markdown, also against GitHub's automatic links.
+
+    Escaping every punctuation mark keeps ``[a](b)``, ``**`` and ``:red[...]`` literal,
+    but GitHub-flavoured Markdown still turns ``https://...``, ``www.`` and e-mail
+    addresses in plain text into links. An invisible word joiner after ``:`` and
+    ``@`` and before ``.`` breaks those patterns without changing what one sees.
+    """
+    broken = text.replace(":", ":" + WORD_JOINER).replace("@", "@" + WORD_JOINER)
+    return markdown_escaped(broken.replace(".", WORD_JOINER + "."))
+
+
+def clean_name(text: str | None, default: str) -> str:
+    """A scenario name fit to show: whitespace collapsed, control and format characters dropped, at most 40 characters.
+
+    An empty name (or one of only invisible characters) becomes ``default``. The
+    result is still user text: escape it before it goes into Markdown.
+    """
+    collapsed = " ".join((text or "").split())
+    visible = "".join(ch for ch in collapsed if unicodedata.category(ch)[0] != "C")
+    return visible[:NAME_MAX_CHARS].strip() or default
+
+
+def scenario_names(name_a: str | None, name_b: str | None) -> tuple[str, str]:
+    """The cleaned names of A and B, made distinct from each other and from the baseline.
+
+    Two equal names (ignoring case) get their letter added, ``Hoog (A)`` and
+    ``Hoog (B)``; so does a name that reads 'baseline'.
+    """
+    a, b = clean_name(name_a, DEFAULT_NAMES[0]), clean_name(name_b, DEFAULT_NAMES[1])
+    same = a.casefold() == b.casefold()
+    if same or a.casefold() == BASELINE_NAME:
+        a = f"{a} (A)"
+    if same or b.casefold() == BASELINE_NAME:
+        b = f"{b} (B)"
+    return a, b
+
+
+def scenario_view(
+    tidy: pl.DataFrame,
+    population: pl.DataFrame,
+    context: pl.DataFrame,
+    controls: Sequence[ScenarioControls],
+) -> ScenarioView:
+    """Run the baseline and the scenarios set on the page: one ('jouw scenario') or two (A and B).
+
+    With two controls the scenarios get their (cleaned, distinct) names; a single
+    scenario is called 'jouw scenario', as before comparison existed.
+    """
+    if not 1 <= len(controls) <= 2:
+        raise ValueError("one or two scenarios")
+    results = [
+        scenario_from_controls(
+            tidy,
+            population,
+            context,
+            national_estimate=c.national_estimate,
+            own_share=c.own_share,
+            share_percent=c.share_percent,
+        )
+        for c in controls
+    ]
+    if len(controls) == 1:
+        names: tuple[str, ...] = (SINGLE_NAME,)
+    else:
+        names = scenario_names(controls[0].name, controls[1].name)
+    scenarios = tuple(
+        NamedScenario(letter, name, result)
+        for letter, name, result in zip("AB", names, results, strict=False)
+    )
+    return ScenarioView(run_scenario(tidy, population, context), scenarios)
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= SHORT_NAME_CHARS else name[: SHORT_NAME_CHARS - 1].rstrip() + "…"
+
+
+def _at_least_pct(fraction: float) -> str:
+    """A share rounded down to a whole percent, for 'minstens ...': 81,7% gives ``81%``."""
+    return fmt_pct(math.floor(fraction * 100 + 1e-9) / 100, 0)
+
+
 def _where(district: str) -> str:
     return "Oost-Nederland" if district == UNIT else district
 
@@ -343,20 +493,31 @@ def funnel_table(
     baseline: ScenarioResult,
     context: pl.DataFrame,
     district: str = UNIT,
+    *,
+    name: str = SINGLE_NAME,
+    second: NamedScenario | None = None,
 ) -> pl.DataFrame:
     """The visibility funnel for the unit or one district.
 
-    From the published estimate bands (converted by the share in use) and the
-    expectation (baseline and scenario) down to what is registered: police signals,
-    and for the unit also CoMensHa registrations and B8 declarations. Each registered
-    count gets its share of the scenario's expectation with the exact (Garwood)
-    margin of the count. ``soort`` is one of the ``KIND_*`` constants.
+    From the published estimate bands and the expectation (baseline and scenario)
+    down to what is registered: police signals, and for the unit also CoMensHa
+    registrations and B8 declarations. Each registered count gets its share of the
+    scenario's expectation with the exact (Garwood) margin of the count. ``soort``
+    is one of the ``KIND_*`` constants; ``etiket`` is the chart's label.
+
+    ``name`` labels the scenario (plain text). With ``second`` (scenario B) the
+    funnel gets B's expectation too, the registered rows get B's share in
+    ``aandeel_b`` and its margin, and the bands are converted with the CBS share of
+    the baseline (A and B may use different shares). Otherwise the bands use the
+    scenario's share.
     """
     expected, _, signals = _area(result, district)
     base_expected, _, _ = _area(baseline, district)
+    expected_b = None if second is None else _area(second.result, district)[0]
+    band_share = result if second is None else baseline
     rows: list[dict] = []
 
-    def add(step: str, kind: str, count: float | None, text: str, note: str, **extra: float | None) -> None:
+    def add(step: str, kind: str, count: float | None, text: str, note: str, **extra: object) -> None:
         rows.append(
             {
                 "volgorde": len(rows) + 1,
@@ -365,36 +526,35 @@ def funnel_table(
                 "aantal": count,
                 "aantal_tekst": text,
                 "toelichting": note,
+                "etiket": extra.pop("etiket", text),
                 **extra,
             }
         )
 
-    for est in published_estimates(context, result, district).iter_rows(named=True):
+    for est in published_estimates(context, band_share, district).iter_rows(named=True):
         add(
             f"Schatting {est['periode']}",
             KIND_ESTIMATE,
             est["regio"],
             f"{fmt_int(est['regio_onder'])}–{fmt_int(est['regio_boven'])}",
             f"Landelijk {fmt_int(est['landelijk_onder'])}–{fmt_int(est['landelijk_boven'])} per jaar "
-            f"(midden {fmt_int(est['landelijk'])}), omgerekend met {fmt_pct(result.region_share)}"
+            f"(midden {fmt_int(est['landelijk'])}), omgerekend met {fmt_pct(band_share.region_share)}"
+            + ("" if second is None else " van de inwoners (CBS)")
             + ("" if district == UNIT else f" en het aandeel van {district} in de eenheid"),
             onder=est["regio_onder"],
             boven=est["regio_boven"],
         )
-    add(
-        "Verwacht: baseline",
-        KIND_EXPECTED,
-        base_expected,
-        f"ongeveer {fmt_int(base_expected)}",
-        f"{fmt_int(baseline.national_estimate)} landelijk × {fmt_pct(baseline.region_share)}",
-    )
-    add(
-        "Verwacht: jouw scenario",
-        KIND_EXPECTED,
-        expected,
-        f"ongeveer {fmt_int(expected)}",
-        f"{fmt_int(result.national_estimate)} landelijk × {fmt_pct(result.region_share)}",
-    )
+    scenarios = [("baseline", baseline, base_expected), (name, result, expected)]
+    if second is not None and expected_b is not None:
+        scenarios.append((second.name, second.result, expected_b))
+    for label, scenario, area_expected in scenarios:
+        add(
+            f"Verwacht: {label}",
+            KIND_EXPECTED,
+            area_expected,
+            f"ongeveer {fmt_int(area_expected)}",
+            f"{fmt_int(scenario.national_estimate)} landelijk × {fmt_pct(scenario.region_share)}",
+        )
     if district == UNIT:
         add(
             "Genoemd in de toelichting",
@@ -412,16 +572,35 @@ def funnel_table(
         ]
     for _, step, count in observed:
         share, low, high = _visible(count, expected)
+        text = "–" if count is None else fmt_int(count)
+        note = (
+            f"{fmt_int(count)} op ongeveer {fmt_int(expected)} verwacht = {fmt_pct(share)} "
+            f"(toevalsmarge {fmt_pct(low)}–{fmt_pct(high)})"
+        )
+        label = f"{text} = {fmt_pct(share)} van verwacht"
+        extra_b: dict[str, float | None] = {}
+        if second is not None and expected_b is not None:
+            share_b, low_b, high_b = _visible(count, expected_b)
+            note = (
+                f"{fmt_int(count)} op ongeveer {fmt_int(expected)} verwacht in {name} = {fmt_pct(share)} "
+                f"(toevalsmarge {fmt_pct(low)}–{fmt_pct(high)}); op ongeveer {fmt_int(expected_b)} in "
+                f"{second.name} = {fmt_pct(share_b)} (toevalsmarge {fmt_pct(low_b)}–{fmt_pct(high_b)})"
+            )
+            label = (
+                f"{text} = {fmt_pct(share)} van {_short(name)} · {fmt_pct(share_b)} van {_short(second.name)}"
+            )
+            extra_b = {"aandeel_b": share_b, "marge_onder_b": low_b, "marge_boven_b": high_b}
         add(
             step,
             KIND_SEEN,
             None if count is None else float(count),
-            "–" if count is None else fmt_int(count),
-            f"{fmt_int(count)} op ongeveer {fmt_int(expected)} verwacht = {fmt_pct(share)} "
-            f"(toevalsmarge {fmt_pct(low)}–{fmt_pct(high)})",
+            text,
+            note,
+            etiket=label,
             aandeel=share,
             marge_onder=low,
             marge_boven=high,
+            **extra_b,
         )
     return pl.DataFrame(rows, schema=FUNNEL_SCHEMA)
 
@@ -490,7 +669,7 @@ def scenario_answer(result: ScenarioResult, district: str = UNIT) -> str:
             f"{start}, maar de politie registreerde er {fmt_int(signals)} signalen, meer dan verwacht: "
             "dan is de schatting te laag voor dit gebied, of staat een signaal niet voor één slachtoffer."
         )
-    unseen = fmt_pct(1 - visible, 0)
+    unseen = _at_least_pct(1 - visible)
     if district != UNIT:
         return (
             f"{start}; de politie registreerde er {fmt_int(signals)} signalen ({fmt_pct(visible)}), dus ook "
@@ -504,6 +683,151 @@ def scenario_answer(result: ScenarioResult, district: str = UNIT) -> str:
         f"{fmt_int(b8)} B8-aangiftes ({fmt_pct(_visible(b8, expected)[0])}): ook als elk signaal een ander "
         f"slachtoffer is, blijft minstens {unseen} buiten beeld."
     )
+
+
+def _short_assumption(result: ScenarioResult) -> str:
+    """``8.000 landelijk``, with ``, een eigen aandeel van 25,0%`` when the share is not the CBS share."""
+    own = f", {_share_assumption(result, short=True)}" if result.share_is_override else ""
+    return f"{fmt_int(result.national_estimate)} landelijk{own}"
+
+
+def comparison_answer(view: ScenarioView, district: str = UNIT) -> str:
+    """One sentence for baseline, A and B side by side: the expectation of each and how much is in sight.
+
+    Names of A and B appear escaped for Markdown.
+    """
+    where = _where(district)
+    entries = [("de baseline", view.baseline)] + [(s.name_md, s.result) for s in view.scenarios]
+    signals = _area(view.baseline, district)[2]
+    expected = [_area(result, district)[0] for _, result in entries]
+    visible = [_visible(signals, value)[0] for value in expected]
+    parts = [
+        f"volgens {label} ({_short_assumption(result)}) ongeveer {fmt_int(value)}"
+        for (label, result), value in zip(entries, expected, strict=True)
+    ]
+    listed = ", ".join(parts[:-1]) + f" en {parts[-1]}"
+    start = f"In {where} verwacht je {listed} slachtoffers"
+    if signals is None or any(v is None for v in visible):
+        return f"{start}; de politie gaf voor dit gebied geen aantal signalen."
+    shares = [v for v in visible if v is not None]
+    seen = ", ".join(fmt_pct(v) for v in shares[:-1]) + f" en {fmt_pct(shares[-1])}"
+    start += f"; de {fmt_int(signals)} signalen van de politie zijn daarvan {seen}"
+    over = [label for (label, _), v in zip(entries, shares, strict=True) if v >= 1]
+    if over:
+        return (
+            f"{start}, dus in {' en '.join(over)} zijn er meer signalen dan verwachte slachtoffers: dan is die "
+            "schatting te laag voor dit gebied, of staat een signaal niet voor één slachtoffer."
+        )
+    best = max(range(len(shares)), key=lambda i: shares[i])
+    return (
+        f"{start}: ook in het scenario met de minste verwachte slachtoffers ({entries[best][0]}) blijft, "
+        f"als elk signaal een ander slachtoffer is, minstens {_at_least_pct(1 - shares[best])} buiten beeld."
+    )
+
+
+def view_answer(view: ScenarioView, district: str = UNIT) -> str:
+    """The page's one-sentence answer: about 'jouw scenario', or about baseline, A and B when comparing."""
+    return comparison_answer(view, district) if view.comparing else scenario_answer(view.first, district)
+
+
+def view_assumptions(view: ScenarioView) -> list[str]:
+    """The assumptions of every scenario shown, one Markdown line each (names escaped)."""
+    if not view.comparing:
+        return [
+            f"Jouw scenario: {scenario_assumptions(view.first)}",
+            f"Baseline: {scenario_assumptions(view.baseline)}",
+        ]
+    return [f"Baseline: {scenario_assumptions(view.baseline)}"] + [
+        f"{s.letter} · {s.name_md}: {scenario_assumptions(s.result)}" for s in view.scenarios
+    ]
+
+
+def view_outcome(view: ScenarioView, district: str = UNIT) -> list[tuple[str, list[OutcomeFigure]]]:
+    """The outcome columns: a Markdown heading and the figures of the baseline and each scenario.
+
+    Not comparing: 'Baseline' and 'Jouw scenario'. Comparing: the baseline, A and B
+    under their (escaped) names; A and B carry their difference from the baseline.
+    """
+    columns = [("Baseline", outcome_figures(view.baseline, district, which="baseline"))]
+    for s in view.scenarios:
+        heading = "Jouw scenario" if not view.comparing else f"{s.letter} · {s.name_md}"
+        which = SINGLE_NAME if not view.comparing else s.name_md
+        columns.append((heading, outcome_figures(s.result, district, which=which, baseline=view.baseline)))
+    return columns
+
+
+def view_funnel(view: ScenarioView, context: pl.DataFrame, district: str = UNIT) -> pl.DataFrame:
+    """The funnel for the view: baseline and 'jouw scenario', or baseline, A and B (see :func:`funnel_table`)."""
+    first = view.scenarios[0]
+    second = view.scenarios[1] if view.comparing else None
+    return funnel_table(first.result, view.baseline, context, district, name=first.name, second=second)
+
+
+def funnel_display_table(view: ScenarioView, funnel: pl.DataFrame) -> pl.DataFrame:
+    """The funnel's columns for the table tab; when comparing, the shares of A and B side by side."""
+    if not view.comparing:
+        return funnel.select(
+            "stap",
+            "soort",
+            "aantal",
+            "onder",
+            "boven",
+            "aandeel",
+            "marge_onder",
+            "marge_boven",
+            "toelichting",
+        )
+    return funnel.select(
+        "stap",
+        "soort",
+        "aantal",
+        "onder",
+        "boven",
+        pl.col("aandeel").alias("aandeel_a"),
+        pl.col("marge_onder").alias("marge_onder_a"),
+        pl.col("marge_boven").alias("marge_boven_a"),
+        "aandeel_b",
+        "marge_onder_b",
+        "marge_boven_b",
+        "toelichting",
+    )
+
+
+def funnel_caption(view: ScenarioView) -> str:
+    """What the shares and margins in the funnel table are."""
+    margins = "marges: exacte 95%-intervallen (Garwood/Poisson) voor het geregistreerde aantal."
+    if not view.comparing:
+        return f"Aandelen als fractie van het verwachte aantal in jouw scenario; {margins}"
+    return (
+        "aandeel_a en aandeel_b: fractie van het verwachte aantal in scenario A en B; de banden van de "
+        f"schattingen zijn omgerekend met het aandeel in de inwoners (CBS); {margins}"
+    )
+
+
+def funnel_subtitle(view: ScenarioView) -> list[str]:
+    """The funnel chart's subtitle lines (plain text, shown in the chart)."""
+    if not view.comparing:
+        return [
+            "Lichte band: bandbreedte van de gepubliceerde landelijke schattingen, omgerekend naar het gebied.",
+            "Percentages: deel van het verwachte aantal in jouw scenario.",
+        ]
+    a, b = view.scenarios
+    return [
+        "Lichte band: bandbreedte van de gepubliceerde landelijke schattingen, naar inwoners omgerekend.",
+        f"Percentages: deel van het verwachte aantal in A ({_short(a.name)}) en in B ({_short(b.name)}).",
+    ]
+
+
+def district_label(view: ScenarioView) -> str:
+    """Which scenario the district chart shows, as plain text: 'jouw scenario' or A's name."""
+    first = view.scenarios[0]
+    return first.name if not view.comparing else f"A · {first.name}"
+
+
+def district_caption(view: ScenarioView) -> str:
+    """The caption of the district table (Markdown)."""
+    which = "jouw scenario" if not view.comparing else "scenario A"
+    return f"Verwacht naar het aandeel van elk district in de inwoners van de eenheid ({which}); aandelen als fractie."
 
 
 def text_figure_lines(result: ScenarioResult, population: pl.DataFrame, context: pl.DataFrame) -> list[str]:
@@ -604,6 +928,86 @@ def unknown_assignment_text(tidy: pl.DataFrame) -> str:
     )
 
 
+def _visibility_prompt(result: ScenarioResult, district: str) -> str | None:
+    expected, _, signals = _area(result, district)
+    visible, _, _ = _visible(signals, expected)
+    if visible is None:
+        return None
+    return (
+        f"In jouw scenario ({fmt_int(result.national_estimate)} landelijk, "
+        f"{_share_assumption(result, short=True)}) "
+        f"ziet de politie {fmt_pct(visible)} van de verwachte slachtoffers in {_where(district)}: "
+        f"{fmt_int(signals)} signalen op ongeveer {fmt_int(expected)}. Welke slachtoffers blijven het "
+        "vaakst buiten beeld, en bij welke partner zouden zij wél opduiken?"
+    )
+
+
+def _comparison_prompt(view: ScenarioView, district: str) -> str | None:
+    a, b = view.scenarios
+    (expected_a, _, signals), expected_b = _area(a.result, district)[:3], _area(b.result, district)[0]
+    visible_a, visible_b = _visible(signals, expected_a)[0], _visible(signals, expected_b)[0]
+    if visible_a is None or visible_b is None:
+        return None
+    gap = abs(round(expected_a) - round(expected_b))
+    return (
+        f"{a.name_md} ({_short_assumption(a.result)}) en {b.name_md} ({_short_assumption(b.result)}) verwachten "
+        f"in {_where(district)} ongeveer {fmt_int(expected_a)} en {fmt_int(expected_b)} slachtoffers, "
+        f"{fmt_int(gap)} uit elkaar; de {fmt_int(signals)} signalen van de politie zijn daarvan "
+        f"{fmt_pct(visible_a)} of {fmt_pct(visible_b)}. Welk scenario past het best bij wat jullie in de "
+        "praktijk zien, en wat zouden jullie moeten weten om tussen A en B te kiezen?"
+    )
+
+
+def _district_prompt(result: ScenarioResult, district: str, label: str | None = None) -> str | None:
+    """Districts set against each other; ``label`` (Markdown) names the scenario when comparing."""
+    within = "" if label is None else f" in {label}"
+    expected, _, signals = _area(result, district)
+    visible, _, _ = _visible(signals, expected)
+    districts = result.districts.filter(pl.col("zichtbaar_aandeel").is_not_null())
+    if district == UNIT and districts.height >= 2:
+        low = districts.sort("zichtbaar_aandeel").row(0, named=True)
+        high = districts.sort("zichtbaar_aandeel", descending=True).row(0, named=True)
+        return (
+            f"In {low['district']} staan {fmt_int(low['signalen'])} signalen tegenover ongeveer "
+            f"{fmt_int(low['verwacht'])} verwachte slachtoffers{within} ({fmt_pct(low['zichtbaar_aandeel'])}), in "
+            f"{high['district']} {fmt_int(high['signalen'])} tegenover ongeveer {fmt_int(high['verwacht'])} "
+            f"({fmt_pct(high['zichtbaar_aandeel'])}). Wordt er in {low['district']} minder gezien, of "
+            "gebeurt er minder?"
+        )
+    if district != UNIT and visible is not None and result.expected_unit > 0:
+        unit_visible = _visible(_area(result, UNIT)[2], result.expected_unit)[0]
+        comparison = "meer" if visible > (unit_visible or 0) else "minder"
+        return (
+            f"In {district} komt{within} met {fmt_pct(visible)} naar verhouding {comparison} van de verwachte "
+            f"slachtoffers als signaal in beeld dan in heel Oost-Nederland ({fmt_pct(unit_visible)}). "
+            "Herkennen jullie dat, en welke werkwijze of welke registratie verklaart het verschil?"
+        )
+    return None
+
+
+def _text_prompt(result: ScenarioResult, baseline: ScenarioResult) -> str:
+    return (
+        f"De toelichting gaat uit van ongeveer {fmt_int(result.text_regional_figure)} slachtoffers in "
+        f"Oost-Nederland ({fmt_pct(result.text_implied_share)} van de landelijke schatting), een verdeling "
+        f"naar inwoners geeft ongeveer {fmt_int(baseline.expected_unit)}. Is er reden om Oost-Nederland een "
+        "groter aandeel te geven dan zijn inwonertal, en welke?"
+    )
+
+
+def _comensha_prompt(breakdown: pl.DataFrame, scenarios: list[tuple[str, ScenarioResult]]) -> str | None:
+    counts = {r["indicator"]: r["aantal"] for r in breakdown.iter_rows(named=True)}
+    total = breakdown["totaal"][0] if not breakdown.is_empty() else None
+    minors, unknown = counts.get("comensha_minderjarig"), counts.get("comensha_nationaliteit_onbekend")
+    if not total or minors is None or unknown is None or any(r.expected_unit <= 0 for _, r in scenarios):
+        return None
+    shares = [f"in {label} {fmt_pct(total / result.expected_unit)}" for label, result in scenarios]
+    return (
+        f"Bij CoMensHa staan {fmt_int(total)} slachtoffers uit Oost-Nederland, {' en '.join(shares)} van de "
+        f"verwachte; {fmt_int(minors)} van hen zijn minderjarig en bij {fmt_int(unknown)} is de nationaliteit "
+        "onbekend. Wie ziet minderjarige slachtoffers het eerst, en komen die meldingen bij CoMensHa terecht?"
+    )
+
+
 def scenario_prompts(
     result: ScenarioResult,
     baseline: ScenarioResult,
@@ -611,51 +1015,27 @@ def scenario_prompts(
     district: str = UNIT,
 ) -> list[str]:
     """Two to four workshop prompts from the scenario in use and the registered figures."""
-    prompts = []
-    expected, _, signals = _area(result, district)
-    visible, _, _ = _visible(signals, expected)
-    where = _where(district)
-    if visible is not None:
-        prompts.append(
-            f"In jouw scenario ({fmt_int(result.national_estimate)} landelijk, "
-            f"{_share_assumption(result, short=True)}) "
-            f"ziet de politie {fmt_pct(visible)} van de verwachte slachtoffers in {where}: "
-            f"{fmt_int(signals)} signalen op ongeveer {fmt_int(expected)}. Welke slachtoffers blijven het "
-            "vaakst buiten beeld, en bij welke partner zouden zij wél opduiken?"
-        )
-    districts = result.districts.filter(pl.col("zichtbaar_aandeel").is_not_null())
-    if district == UNIT and districts.height >= 2:
-        low = districts.sort("zichtbaar_aandeel").row(0, named=True)
-        high = districts.sort("zichtbaar_aandeel", descending=True).row(0, named=True)
-        prompts.append(
-            f"In {low['district']} staan {fmt_int(low['signalen'])} signalen tegenover ongeveer "
-            f"{fmt_int(low['verwacht'])} verwachte slachtoffers ({fmt_pct(low['zichtbaar_aandeel'])}), in "
-            f"{high['district']} {fmt_int(high['signalen'])} tegenover ongeveer {fmt_int(high['verwacht'])} "
-            f"({fmt_pct(high['zichtbaar_aandeel'])}). Wordt er in {low['district']} minder gezien, of "
-            "gebeurt er minder?"
-        )
-    elif district != UNIT and visible is not None and result.expected_unit > 0:
-        unit_visible = _visible(_area(result, UNIT)[2], result.expected_unit)[0]
-        comparison = "meer" if visible > (unit_visible or 0) else "minder"
-        prompts.append(
-            f"In {district} komt met {fmt_pct(visible)} naar verhouding {comparison} van de verwachte "
-            f"slachtoffers als signaal in beeld dan in heel Oost-Nederland ({fmt_pct(unit_visible)}). "
-            "Herkennen jullie dat, en welke werkwijze of welke registratie verklaart het verschil?"
-        )
-    prompts.append(
-        f"De toelichting gaat uit van ongeveer {fmt_int(result.text_regional_figure)} slachtoffers in "
-        f"Oost-Nederland ({fmt_pct(result.text_implied_share)} van de landelijke schatting), een verdeling "
-        f"naar inwoners geeft ongeveer {fmt_int(baseline.expected_unit)}. Is er reden om Oost-Nederland een "
-        "groter aandeel te geven dan zijn inwonertal, en welke?"
-    )
-    counts = {r["indicator"]: r["aantal"] for r in breakdown.iter_rows(named=True)}
-    total = breakdown["totaal"][0] if not breakdown.is_empty() else None
-    minors, unknown = counts.get("comensha_minderjarig"), counts.get("comensha_nationaliteit_onbekend")
-    if total and minors is not None and unknown is not None and result.expected_unit > 0:
-        prompts.append(
-            f"Bij CoMensHa staan {fmt_int(total)} slachtoffers uit Oost-Nederland, in jouw scenario "
-            f"{fmt_pct(total / result.expected_unit)} van de verwachte; {fmt_int(minors)} van hen zijn "
-            f"minderjarig en bij {fmt_int(unknown)} is de nationaliteit onbekend. Wie ziet minderjarige "
-            "slachtoffers het eerst, en komen die meldingen bij CoMensHa terecht?"
-        )
-    return prompts[:4]
+    prompts = [
+        _visibility_prompt(result, district),
+        _district_prompt(result, district),
+        _text_prompt(result, baseline),
+        _comensha_prompt(breakdown, [(SINGLE_NAME, result)]),
+    ]
+    return [p for p in prompts if p is not None][:4]
+
+
+def view_prompts(view: ScenarioView, breakdown: pl.DataFrame, district: str = UNIT) -> list[str]:
+    """The page's prompts: for 'jouw scenario', or, when comparing, a first prompt that sets A against B.
+
+    When comparing, the district prompt uses scenario A's expectation and the
+    CoMensHa prompt gives the share for A and B. Names are escaped for Markdown.
+    """
+    if not view.comparing:
+        return scenario_prompts(view.first, view.baseline, breakdown, district)
+    prompts = [
+        _comparison_prompt(view, district),
+        _district_prompt(view.first, district, view.scenarios[0].name_md),
+        _text_prompt(view.first, view.baseline),
+        _comensha_prompt(breakdown, [(s.name_md, s.result) for s in view.scenarios]),
+    ]
+    return [p for p in prompts if p is not None][:4]

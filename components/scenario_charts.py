@@ -1,42 +1,113 @@
-"""Charts and panels for the page 'Onzichtbare slachtoffers': funnel, districts, CoMensHa, outcome."""
+"""Controls, charts and panels for the page 'Onzichtbare slachtoffers': funnel, districts, CoMensHa, outcome."""
 
 import altair as alt
 import polars as pl
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
+from analysis import scenario as sc
 from analysis.dutch import fmt_int, fmt_pct
 from analysis.geography import UNIT
 from analysis.scenario import KIND_ESTIMATE, KIND_EXPECTED, KIND_SEEN, KIND_TEXT, OutcomeFigure
 from components.charts import ACCENT_COLOR, BAND_COLOR, DISTRICT_COLORS, MISSING_COLOR, district_color
+from components.controls import bound
 
 TEXT_FIGURE_COLOR = "#56B4E9"
 
+ESTIMATE_LABEL = "Landelijke schatting: slachtoffers per jaar"
+ESTIMATE_HELP = "Baseline: de schatting die de toelichting noemt (Nationaal Rapporteur, 2021)."
+OWN_SHARE_LABEL = "Eigen aandeel in de bevolking gebruiken"
+SHARE_LABEL = "Aandeel van Oost-Nederland in de landelijke schatting"
+SHARE_HELP = "Telt alleen als 'Eigen aandeel' aan staat. Baseline: het aandeel in de bevolking (CBS)."
+
+
+def scenario_controls(
+    where: DeltaGenerator,
+    letter: str,
+    *,
+    comparing: bool,
+    slider_range: tuple[int, int, int],
+    default_estimate: int,
+    default_share: float,
+) -> sc.ScenarioControls:
+    """The controls of scenario A or B, bound to the link; return what they hold.
+
+    Keys: ``schatting``, ``eigen_aandeel``, ``aandeel``, ``naam_a`` for A (so links
+    made before comparison existed still work), and the same with ``_b`` for B.
+    Not comparing, A's controls sit in two columns and have no name field;
+    comparing, each scenario's controls stack in ``where`` under its name field.
+    """
+    suffix = "" if letter == "A" else f"_{letter.lower()}"
+    low, high, step = slider_range
+    name = None
+    if comparing:
+        name = bound(
+            where.text_input,
+            f"Naam van scenario {letter}",
+            value=sc.DEFAULT_NAMES[0 if letter == "A" else 1],
+            max_chars=sc.NAME_MAX_CHARS,
+            key=f"naam_{letter.lower()}",
+            help="Een korte naam die in de uitkomst, de grafiek en de gespreksvragen terugkomt.",
+        )
+        left = right = where
+    else:
+        left, right = where.columns(2, gap="large")
+    estimate = bound(
+        left.slider,
+        ESTIMATE_LABEL,
+        low,
+        high,
+        value=default_estimate,
+        step=step,
+        key=f"schatting{suffix}",
+        help=ESTIMATE_HELP,
+    )
+    own_share = bound(right.toggle, OWN_SHARE_LABEL, key=f"eigen_aandeel{suffix}")
+    share = bound(
+        right.select_slider,
+        SHARE_LABEL,
+        options=sc.SHARE_OPTIONS,
+        value=default_share,
+        format_func=sc.share_percent_text,
+        key=f"aandeel{suffix}",
+        disabled=not own_share,
+        help=SHARE_HELP,
+    )
+    return sc.ScenarioControls(
+        national_estimate=estimate, own_share=own_share, share_percent=share, name=name
+    )
+
 
 def outcome_columns(columns: list[tuple[str, list[OutcomeFigure]]]) -> None:
-    """Show scenarios side by side: a heading per column, then each figure as a metric with its arithmetic."""
+    """Show scenarios side by side: a heading per column, then each figure as a metric with its arithmetic.
+
+    Headings and labels are Markdown; any user text in them must come escaped (see
+    :attr:`analysis.scenario.NamedScenario.name_md`).
+    """
     for column, (heading, figures) in zip(st.columns(len(columns)), columns, strict=True):
         with column:
             st.markdown(f"**{heading}**")
             for figure in figures:
-                st.metric(figure.label, figure.value_text, delta=figure.delta, delta_color="off")
+                # Dutch deltas use a real minus sign (−), which Streamlit does not read as negative.
+                falling = bool(figure.delta) and str(figure.delta).startswith("−")
+                st.metric(
+                    figure.label,
+                    figure.value_text,
+                    delta=figure.delta,
+                    delta_color="off",
+                    delta_arrow="down" if falling else "auto",
+                )
                 st.caption(figure.detail)
 
 
-def funnel_chart(funnel: pl.DataFrame, district: str) -> alt.LayerChart:
-    """From the published estimate bands and the expectation down to what is registered."""
+def funnel_chart(funnel: pl.DataFrame, district: str, subtitle: list[str]) -> alt.LayerChart:
+    """From the published estimate bands and the expectation down to what is registered.
+
+    Labels come from the funnel's ``etiket`` column; names in it are plain text
+    (a chart draws text, it does not interpret it).
+    """
     area_color = DISTRICT_COLORS.get(district, DISTRICT_COLORS[UNIT])
-    data = funnel.with_columns(
-        pl.when(pl.col("soort") == KIND_SEEN)
-        .then(
-            pl.col("aantal_tekst")
-            + " = "
-            + pl.col("aandeel").map_elements(fmt_pct, return_dtype=pl.String)
-            + " van verwacht"
-        )
-        .otherwise(pl.col("aantal_tekst"))
-        .alias("etiket"),
-        pl.coalesce("boven", "aantal").alias("etiket_x"),
-    )
+    data = funnel.with_columns(pl.coalesce("boven", "aantal").alias("etiket_x"))
     order = data["stap"].to_list()
     estimates = data.filter(pl.col("soort") == KIND_ESTIMATE)
     top = float(data.select(pl.max_horizontal(pl.col("boven").max(), pl.col("aantal").max())).item())
@@ -94,10 +165,7 @@ def funnel_chart(funnel: pl.DataFrame, district: str) -> alt.LayerChart:
     return alt.layer(*layers, bars, ranges, middles, labels).properties(
         title=alt.Title(
             f"Hoeveel van de verwachte slachtoffers in {where} komen in beeld?",
-            subtitle=[
-                "Lichte band: bandbreedte van de gepubliceerde landelijke schattingen, omgerekend naar het gebied.",
-                "Percentages: deel van het verwachte aantal in jouw scenario.",
-            ],
+            subtitle=subtitle,
         ),
         height=150 + 38 * data.height,
     )
@@ -120,8 +188,8 @@ def district_table(districts: pl.DataFrame, district: str) -> pl.DataFrame:
     )
 
 
-def district_chart(districts: pl.DataFrame, district: str) -> alt.LayerChart:
-    """Expected victims per district (light bar) against police signals (dark bar)."""
+def district_chart(districts: pl.DataFrame, district: str, scenario: str = sc.SINGLE_NAME) -> alt.LayerChart:
+    """Expected victims per district (light bar) against police signals (dark bar); ``scenario`` names the expectation."""
     data = district_table(districts, district)
     order = data["district"].to_list()
     top = float(data["verwacht"].max() or 1)
@@ -150,7 +218,7 @@ def district_chart(districts: pl.DataFrame, district: str) -> alt.LayerChart:
     return (expected + seen + labels).properties(
         title=alt.Title(
             "Per district: verwachte slachtoffers tegenover signalen van de politie",
-            subtitle="Lichte balk: verwacht naar inwoners (jouw scenario); donkere balk: signalen 2022",
+            subtitle=f"Lichte balk: verwacht naar inwoners ({scenario}); donkere balk: signalen 2022",
         ),
         height=260,
     )

@@ -1,4 +1,8 @@
-"""Hoeveel slachtoffers zien we niet? A national estimate shared by population, set against registrations."""
+"""Hoeveel slachtoffers zien we niet? A national estimate shared by population, set against registrations.
+
+One scenario ('jouw scenario') against the baseline, or, with 'vergelijk' on, two named
+scenarios A and B side by side against the baseline.
+"""
 
 import streamlit as st
 
@@ -8,82 +12,71 @@ from components.charts import show_chart
 from components.controls import bound
 from components.frame import current_selection
 from components.page import caveats, chart_or_table, discussion_prompts, question_header
-from components.scenario_charts import comensha_chart, district_chart, funnel_chart, outcome_columns
+from components.scenario_charts import (
+    comensha_chart,
+    district_chart,
+    funnel_chart,
+    outcome_columns,
+    scenario_controls,
+)
 
 selection = current_selection()
 tidy, population, context = data.tidy(selection.year), data.population(), data.context()
-baseline = sc.run_scenario(tidy, population, context)
-low, high, step = sc.estimate_slider_range(context)
-default_share = sc.default_share_percent(population, selection.year)
+defaults = {
+    "slider_range": sc.estimate_slider_range(context),
+    "default_estimate": int(sc.default_national_estimate(context)),
+    "default_share": sc.default_share_percent(population, selection.year),
+}
 
 header = st.container()
 with st.container(border=True):
     st.subheader("Aannames")
-    left, right = st.columns(2, gap="large")
-    estimate = bound(
-        left.slider,
-        "Landelijke schatting: slachtoffers per jaar",
-        low,
-        high,
-        value=int(baseline.national_estimate),
-        step=step,
-        key="schatting",
-        help="Baseline: de schatting die de toelichting noemt (Nationaal Rapporteur, 2021).",
+    comparing = bound(
+        st.toggle,
+        "Twee scenario's vergelijken (A en B)",
+        key="vergelijk",
+        help="Zet twee eigen scenario's naast de baseline, elk met een naam, een schatting en een aandeel.",
     )
-    own_share = bound(right.toggle, "Eigen aandeel in de bevolking gebruiken", key="eigen_aandeel")
-    share = bound(
-        right.select_slider,
-        "Aandeel van Oost-Nederland in de landelijke schatting",
-        options=sc.SHARE_OPTIONS,
-        value=default_share,
-        format_func=sc.share_percent_text,
-        key="aandeel",
-        disabled=not own_share,
-        help="Telt alleen als 'Eigen aandeel' aan staat. Baseline: het aandeel in de bevolking (CBS).",
-    )
-    result = sc.scenario_from_controls(
-        tidy, population, context, national_estimate=estimate, own_share=own_share, share_percent=share
-    )
-    st.caption(
-        f"Jouw scenario: {sc.scenario_assumptions(result)}  \nBaseline: {sc.scenario_assumptions(baseline)}"
-    )
+    if comparing:
+        columns = st.columns(2, gap="large", border=True)
+        controls = [
+            scenario_controls(column, letter, comparing=True, **defaults)
+            for column, letter in zip(columns, "AB", strict=True)
+        ]
+    else:
+        controls = [scenario_controls(st.container(), "A", comparing=False, **defaults)]
+    view = sc.scenario_view(tidy, population, context, controls)
+    st.caption("  \n".join(sc.view_assumptions(view)))
 
 with header:
-    question_header("Hoeveel slachtoffers zien we niet?", sc.scenario_answer(result, selection.district))
+    question_header("Hoeveel slachtoffers zien we niet?", sc.view_answer(view, selection.district))
 
 with st.container(border=True):
     st.subheader("Uitkomst")
-    outcome_columns(
-        [
-            ("Baseline", sc.outcome_figures(baseline, selection.district, which="baseline")),
-            (
-                "Jouw scenario",
-                sc.outcome_figures(result, selection.district, which="jouw scenario", baseline=baseline),
-            ),
-        ]
-    )
+    outcome_columns(sc.view_outcome(view, selection.district))
 
 st.subheader("Van verwacht naar zichtbaar")
-funnel = sc.funnel_table(result, baseline, context, selection.district)
+funnel = sc.view_funnel(view, context, selection.district)
 chart_or_table(
     "weergave",
-    lambda: show_chart(funnel_chart(funnel, selection.district), source=sc.SCENARIO_SOURCE),
-    funnel.select(
-        "stap", "soort", "aantal", "onder", "boven", "aandeel", "marge_onder", "marge_boven", "toelichting"
+    lambda: show_chart(
+        funnel_chart(funnel, selection.district, sc.funnel_subtitle(view)), source=sc.SCENARIO_SOURCE
     ),
-    caption="Aandelen als fractie van het verwachte aantal in jouw scenario; marges: exacte 95%-intervallen "
-    "(Garwood/Poisson) voor het geregistreerde aantal.",
+    sc.funnel_display_table(view, funnel),
+    caption=sc.funnel_caption(view),
 )
 chart_or_table(
     "weergave2",
-    lambda: show_chart(district_chart(result.districts, selection.district), source=sc.SCENARIO_SOURCE),
-    result.districts,
-    caption="Verwacht naar het aandeel van elk district in de inwoners van de eenheid (jouw scenario); "
-    "aandelen als fractie.",
+    lambda: show_chart(
+        district_chart(view.first.districts, selection.district, sc.district_label(view)),
+        source=sc.SCENARIO_SOURCE,
+    ),
+    view.first.districts,
+    caption=sc.district_caption(view),
 )
 
 st.subheader("Het getal uit de toelichting")
-st.markdown("\n".join(f"- {line}" for line in sc.text_figure_lines(baseline, population, context)))
+st.markdown("\n".join(f"- {line}" for line in sc.text_figure_lines(view.baseline, population, context)))
 
 st.subheader("Wie staan er geregistreerd?")
 breakdown = sc.comensha_breakdown(tidy)
@@ -96,4 +89,4 @@ st.markdown("  \n".join(sc.comensha_sum_lines(breakdown)))
 st.caption(sc.unknown_assignment_text(tidy) + " Deze cijfers bestaan alleen voor de hele eenheid.")
 
 caveats("Waar je op moet letten", list(sc.SCENARIO_CAVEATS))
-discussion_prompts(sc.scenario_prompts(result, baseline, breakdown, selection.district))
+discussion_prompts(sc.view_prompts(view, breakdown, selection.district))

@@ -7,33 +7,52 @@ the text's national estimate is "meer dan 5500" (2021) and its regional figure "
 signals, CoMensHa 71 victims (12 + 59 by age, 9 + 62 by gender, 19 + 25 + 27 by
 nationality), and there were 13 B8 declarations. Published MSE ranges: 4.000–7.000
 (2018–2019) and 5.000–7.500 (2014–2015).
+
+Comparison (A and B): 8.000 × 18,66% ≈ 1.492,8 and 4.000 × 18,66% ≈ 746,4; 188 signals are
+12,6% and 25,2% of those, 71 CoMensHa victims 4,8% and 9,5%, 13 B8 declarations 0,9% and
+1,7%. The exact (Garwood) 95% interval of 188 is about 162,1–216,9, so 21,7%–29,1% of 746,4.
 """
 
 import polars as pl
 import pytest
 
 from analysis.scenario import (
+    DEFAULT_NAMES,
     KIND_ESTIMATE,
     KIND_EXPECTED,
     KIND_SEEN,
     KIND_TEXT,
     SCENARIO_CAVEATS,
     SHARE_OPTIONS,
+    WORD_JOINER,
+    ScenarioControls,
+    clean_name,
     comensha_breakdown,
     comensha_sum_lines,
     default_share_percent,
     estimate_slider_range,
+    funnel_caption,
+    funnel_display_table,
+    funnel_subtitle,
     funnel_table,
+    inert_markdown,
     outcome_figures,
     published_estimates,
     run_scenario,
     scenario_answer,
     scenario_assumptions,
     scenario_from_controls,
+    scenario_names,
     scenario_prompts,
+    scenario_view,
     share_percent_text,
     text_figure_lines,
     unknown_assignment_text,
+    view_answer,
+    view_assumptions,
+    view_funnel,
+    view_outcome,
+    view_prompts,
 )
 
 SHARE = 3282382 / 17590672
@@ -179,7 +198,7 @@ def test_answer_default(baseline) -> None:
         "Bij 5.500 slachtoffers per jaar landelijk en 18,7% van de inwoners (CBS, 2022) verwacht je in "
         "Oost-Nederland ongeveer 1.026 slachtoffers; de politie registreerde 188 signalen (18,3%), CoMensHa 71 "
         "slachtoffers (6,9%) en er waren 13 B8-aangiftes (1,3%): ook als elk signaal een ander slachtoffer is, "
-        "blijft minstens 82% buiten beeld."
+        "blijft minstens 81% buiten beeld."
     )
 
 
@@ -284,3 +303,210 @@ def test_caveats_name_the_four_points() -> None:
     assert "deels dezelfde mensen" in text
     assert "net zo verspreid is als de bevolking" in text
     assert "2021" in text and "2022" in text
+
+
+# ---------------------------------------------------------------------------
+# Comparison: two named scenarios, A and B, against the baseline.
+# ---------------------------------------------------------------------------
+
+HOSTILE_LINK = "[klik](https://evil.example) :red[rood]"
+
+
+def controls(estimate: float, name: str | None = None, share: float | None = None) -> ScenarioControls:
+    return ScenarioControls(
+        national_estimate=estimate, own_share=share is not None, share_percent=share, name=name
+    )
+
+
+@pytest.fixture(scope="module")
+def compared(tidy: pl.DataFrame, population: pl.DataFrame, context: pl.DataFrame):
+    return scenario_view(tidy, population, context, [controls(8000), controls(4000, "Laag")])
+
+
+def test_names_are_cleaned() -> None:
+    assert clean_name("  Hoog\n  scenario ", "Scenario A") == "Hoog scenario"
+    assert clean_name("", "Scenario B") == "Scenario B"
+    assert clean_name(None, "Scenario B") == "Scenario B"
+    assert clean_name("\u200b\u202e \t", "Scenario B") == "Scenario B"
+    assert clean_name("a\u202eb\u200bc", "x") == "abc"
+    assert clean_name("x" * 10_000, "x") == "x" * 40
+    assert clean_name("<script>alert(1)</script>", "x") == "<script>alert(1)</script>"
+
+
+def test_names_are_made_distinct() -> None:
+    assert scenario_names(None, None) == DEFAULT_NAMES == ("Scenario A", "Scenario B")
+    assert scenario_names("Hoog", "Laag") == ("Hoog", "Laag")
+    assert scenario_names("Hoog", "hoog ") == ("Hoog (A)", "hoog (B)")
+    assert scenario_names("Baseline", "Laag") == ("Baseline (A)", "Laag")
+    assert scenario_names("", "BASELINE") == ("Scenario A", "BASELINE (B)")
+
+
+def test_inert_markdown_escapes_markup_and_addresses() -> None:
+    text = inert_markdown(HOSTILE_LINK)
+    assert "[klik]" not in text and "](" not in text and ":red[" not in text
+    assert text.replace("\\", "").replace(WORD_JOINER, "") == HOSTILE_LINK
+    # No address that GitHub-flavoured Markdown would turn into a link is left intact.
+    for plain in ("https://", "www.", "a@b"):
+        assert plain not in inert_markdown(f"zie {plain}evil.nl").replace("\\", "")
+    assert inert_markdown("<script>") == "\\<script\\>"
+    assert inert_markdown("Laag") == "Laag"
+
+
+def test_comparison_runs_both_scenarios(compared) -> None:
+    assert compared.comparing
+    assert [s.letter for s in compared.scenarios] == ["A", "B"]
+    assert [s.name for s in compared.scenarios] == ["Scenario A", "Laag"]
+    assert compared.baseline.expected_unit == pytest.approx(1026.3, abs=0.05)
+    assert compared.scenarios[0].result.expected_unit == pytest.approx(1492.8, abs=0.05)
+    assert compared.scenarios[1].result.expected_unit == pytest.approx(746.4, abs=0.05)
+
+
+def test_single_scenario_view_is_the_page_as_before(
+    tidy: pl.DataFrame, population: pl.DataFrame, context: pl.DataFrame, baseline, high, breakdown
+) -> None:
+    view = scenario_view(tidy, population, context, [controls(8000)])
+    assert not view.comparing
+    assert view.scenarios[0].name == "jouw scenario"
+    assert view_answer(view) == scenario_answer(high)
+    assert view_prompts(view, breakdown) == scenario_prompts(high, baseline, breakdown)
+    assert view_funnel(view, context).equals(funnel_table(high, baseline, context))
+    assert [heading for heading, _ in view_outcome(view)] == ["Baseline", "Jouw scenario"]
+    assert view_assumptions(view)[0].startswith("Jouw scenario: 8.000 slachtoffers per jaar landelijk")
+    assert funnel_display_table(view, view_funnel(view, context)).columns[5] == "aandeel"
+
+
+def test_comparison_outcome(compared) -> None:
+    columns = view_outcome(compared)
+    assert [heading for heading, _ in columns] == ["Baseline", "A · Scenario A", "B · Laag"]
+    values = {f.label: f.value_text for _, figures in columns for f in figures}
+    assert values == {
+        "Verwacht in Oost-Nederland (baseline)": "1.026",
+        "Signalen als deel van verwacht (baseline)": "18,3%",
+        "Verwacht in Oost-Nederland (Scenario A)": "1.493",
+        "Signalen als deel van verwacht (Scenario A)": "12,6%",
+        "Verwacht in Oost-Nederland (Laag)": "746",
+        "Signalen als deel van verwacht (Laag)": "25,2%",
+    }
+    assert columns[1][1][0].delta == "+467 t.o.v. baseline"
+    assert columns[2][1][0].delta == "−280 t.o.v. baseline"
+    assert columns[2][1][1].detail.endswith("toevalsmarge 21,7%–29,1%")
+
+
+def test_comparison_assumptions_are_listed_apart(compared) -> None:
+    assert view_assumptions(compared) == [
+        "Baseline: 5.500 slachtoffers per jaar landelijk × 18,7% van de inwoners (CBS, 2022)",
+        "A · Scenario A: 8.000 slachtoffers per jaar landelijk × 18,7% van de inwoners (CBS, 2022)",
+        "B · Laag: 4.000 slachtoffers per jaar landelijk × 18,7% van de inwoners (CBS, 2022)",
+    ]
+
+
+def test_comparison_answer(compared) -> None:
+    assert view_answer(compared) == (
+        "In Oost-Nederland verwacht je volgens de baseline (5.500 landelijk) ongeveer 1.026, volgens "
+        "Scenario A (8.000 landelijk) ongeveer 1.493 en volgens Laag (4.000 landelijk) ongeveer 746 "
+        "slachtoffers; de 188 signalen van de politie zijn daarvan 18,3%, 12,6% en 25,2%: ook in het "
+        "scenario met de minste verwachte slachtoffers (Laag) blijft, als elk signaal een ander slachtoffer "
+        "is, minstens 74% buiten beeld."
+    )
+
+
+def test_comparison_answer_for_a_district_and_an_own_share(
+    tidy: pl.DataFrame, population: pl.DataFrame, context: pl.DataFrame
+) -> None:
+    view = scenario_view(tidy, population, context, [controls(5500), controls(5500, share=25.0)])
+    assert view_answer(view, "Twente") == (
+        "In Twente verwacht je volgens de baseline (5.500 landelijk) ongeveer 198, volgens Scenario A "
+        "(5.500 landelijk) ongeveer 198 en volgens Scenario B (5.500 landelijk, een eigen aandeel van 25,0%) "
+        "ongeveer 266 slachtoffers; de 41 signalen van de politie zijn daarvan 20,7%, 20,7% en 15,4%: ook in "
+        "het scenario met de minste verwachte slachtoffers (de baseline) blijft, als elk signaal een ander "
+        "slachtoffer is, minstens 79% buiten beeld."
+    )
+
+
+def test_comparison_answer_when_signals_exceed_an_expectation(
+    tidy: pl.DataFrame, population: pl.DataFrame, context: pl.DataFrame
+) -> None:
+    view = scenario_view(tidy, population, context, [controls(8000, "Hoog"), controls(1000, "Klein", 5.0)])
+    answer = view_answer(view)
+    assert "volgens Klein (1.000 landelijk, een eigen aandeel van 5,0%) ongeveer 50 slachtoffers" in answer
+    assert "dus in Klein zijn er meer signalen dan verwachte slachtoffers" in answer
+
+
+def test_comparison_funnel(compared, context: pl.DataFrame) -> None:
+    funnel = view_funnel(compared, context)
+    assert funnel["stap"].to_list() == [
+        "Schatting 2014–2015",
+        "Schatting 2018–2019",
+        "Verwacht: baseline",
+        "Verwacht: Scenario A",
+        "Verwacht: Laag",
+        "Genoemd in de toelichting",
+        "Signalen (politie)",
+        "Gemeld bij CoMensHa",
+        "B8-aangiftes",
+    ]
+    assert funnel["aantal"].to_list()[2:] == pytest.approx(
+        [EXPECTED, 8000 * SHARE, 4000 * SHARE, 1150, 188, 71, 13]
+    )
+    assert funnel["aandeel"].to_list()[6:] == pytest.approx([0.1259, 0.0476, 0.0087], abs=5e-5)
+    assert funnel["aandeel_b"].to_list()[6:] == pytest.approx([0.2519, 0.0951, 0.0174], abs=5e-5)
+    assert funnel["etiket"].to_list()[6:] == [
+        "188 = 12,6% van Scenario A · 25,2% van Laag",
+        "71 = 4,8% van Scenario A · 9,5% van Laag",
+        "13 = 0,9% van Scenario A · 1,7% van Laag",
+    ]
+    assert funnel["toelichting"][6] == (
+        "188 op ongeveer 1.493 verwacht in Scenario A = 12,6% (toevalsmarge 10,9%–14,5%); op ongeveer 746 "
+        "in Laag = 25,2% (toevalsmarge 21,7%–29,1%)"
+    )
+    table = funnel_display_table(compared, funnel)
+    assert {"aandeel_a", "aandeel_b", "marge_onder_b"} <= set(table.columns)
+    assert "scenario A en B" in funnel_caption(compared)
+    assert (
+        funnel_subtitle(compared)[1]
+        == "Percentages: deel van het verwachte aantal in A (Scenario A) en in B (Laag)."
+    )
+
+
+def test_comparison_bands_use_the_cbs_share(
+    tidy: pl.DataFrame, population: pl.DataFrame, context: pl.DataFrame
+) -> None:
+    single = scenario_view(tidy, population, context, [controls(5500, share=25.0)])
+    both = scenario_view(tidy, population, context, [controls(5500, share=25.0), controls(4000)])
+    assert view_funnel(single, context)["onder"][1] == pytest.approx(4000 * 0.25)
+    assert view_funnel(both, context)["onder"][1] == pytest.approx(4000 * SHARE)
+    assert view_funnel(both, context)["aantal_tekst"][:2].to_list() == ["933–1.399", "746–1.306"]
+
+
+def test_comparison_prompts(compared, breakdown: pl.DataFrame) -> None:
+    prompts = view_prompts(compared, breakdown)
+    assert len(prompts) == 4
+    assert prompts[0].startswith(
+        "Scenario A (8.000 landelijk) en Laag (4.000 landelijk) verwachten in Oost-Nederland ongeveer 1.493 "
+        "en 746 slachtoffers, 747 uit elkaar; de 188 signalen van de politie zijn daarvan 12,6% of 25,2%."
+    )
+    assert "tussen A en B" in prompts[0]
+    assert prompts[1].startswith(
+        "In Gelderland-Zuid staan 18 signalen tegenover ongeveer 259 verwachte slachtoffers in Scenario A"
+    )
+    assert "in Scenario A 4,8% en in Laag 9,5% van de verwachte" in prompts[3]
+    twente = view_prompts(compared, breakdown, "Twente")
+    assert "verwachten in Twente ongeveer 288 en 144 slachtoffers" in twente[0]
+    assert twente[1].startswith("In Twente komt in Scenario A met 14,2% naar verhouding meer")
+
+
+def test_hostile_names_stay_inert_in_every_sentence(
+    tidy: pl.DataFrame, population: pl.DataFrame, context: pl.DataFrame, breakdown: pl.DataFrame
+) -> None:
+    view = scenario_view(
+        tidy, population, context, [controls(5500, "<script>alert(1)</script>"), controls(4000, HOSTILE_LINK)]
+    )
+    assert view.scenarios[1].name == HOSTILE_LINK  # plain text for charts and tables
+    texts = [view_answer(view), *view_prompts(view, breakdown), *view_assumptions(view)]
+    texts += [heading for heading, _ in view_outcome(view)]
+    texts += [f.label for _, figures in view_outcome(view) for f in figures]
+    for text in texts:
+        assert "<script>" not in text and "](" not in text and ":red[" not in text
+    assert "\\<script\\>alert\\(1\\)\\<\\/script\\>" in view_answer(view)
+    funnel = view_funnel(view, context)
+    assert "Verwacht: " + HOSTILE_LINK in funnel["stap"].to_list()

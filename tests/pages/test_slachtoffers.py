@@ -3,6 +3,7 @@
 Hard-coded expectations: CBS share 3.282.382 / 17.590.672; 5.500 × share ≈ 1.026,
 8.000 × share ≈ 1.493, 4.000 × share ≈ 746, 5.500 × 20% = 1.100; Twente has 633.917
 inhabitants, so 5.500 × 633.917 / 17.590.672 ≈ 198, and 41 signals (20,7%).
+Comparison: A at 8.000 ≈ 1.493 (12,6% seen), B at 4.000 ≈ 746 (25,2%); in Twente 288 and 144.
 """
 
 import json
@@ -123,3 +124,115 @@ def test_tampered_estimate_is_ignored(value: str) -> None:
     at = run_app(PAGE, schatting=value, eigen_aandeel="misschien", aandeel="20")
     assert not at.exception
     assert metric_values(at)[UNIT_MINE] == "1.026"
+
+
+# ---------------------------------------------------------------------------
+# Comparison: two named scenarios (A and B) in the link.
+# ---------------------------------------------------------------------------
+
+
+def outcome_headings(at: AppTest) -> list[str]:
+    bold = [m.value for m in at.markdown if m.value.startswith("**") and m.value.endswith("**")]
+    return [b for b in bold if b != "**Weergave**"]
+
+
+def funnel_table(at: AppTest):
+    return at.dataframe[0].value
+
+
+def test_comparison_from_link_shows_both_scenarios() -> None:
+    at = run_app(PAGE, vergelijk="true", schatting_b="4000", naam_b="Laag")
+    assert not at.exception
+    assert {w.key: w.value for w in at.text_input} == {"naam_a": "Scenario A", "naam_b": "Laag"}
+    values = metric_values(at)
+    assert values["Verwacht in Oost-Nederland (baseline)"] == "1.026"
+    assert values["Verwacht in Oost-Nederland (Scenario A)"] == "1.026"
+    assert values["Verwacht in Oost-Nederland (Laag)"] == "746"
+    assert values["Signalen als deel van verwacht (Laag)"] == "25,2%"
+    assert outcome_headings(at) == ["**Baseline**", "**A · Scenario A**", "**B · Laag**"]
+    answer = at.info[0].value
+    assert "volgens Scenario A (5.500 landelijk) ongeveer 1.026" in answer
+    assert "volgens Laag (4.000 landelijk) ongeveer 746 slachtoffers" in answer
+    text = all_text(at)
+    assert "B · Laag: 4.000 slachtoffers per jaar landelijk" in text
+    assert "Scenario A (5.500 landelijk) en Laag (4.000 landelijk) verwachten in Oost-Nederland" in text
+    assert "Verwacht: Laag" in funnel_table(at)["stap"].to_list()
+    assert "aandeel_b" in funnel_table(at).columns
+    assert not at.warning  # every part of the link was understood
+
+
+def test_comparison_with_both_estimates_and_an_own_share() -> None:
+    at = run_app(
+        PAGE,
+        vergelijk="true",
+        schatting="8000",
+        naam_a="Hoog",
+        schatting_b="4000",
+        naam_b="Laag",
+        eigen_aandeel_b="true",
+        aandeel_b="20,0%",
+    )
+    assert not at.exception
+    values = metric_values(at)
+    assert values["Verwacht in Oost-Nederland (Hoog)"] == "1.493"
+    assert values["Signalen als deel van verwacht (Hoog)"] == "12,6%"
+    assert values["Verwacht in Oost-Nederland (Laag)"] == "800"  # 4.000 × 20%
+    assert "volgens Laag (4.000 landelijk, een eigen aandeel van 20,0%) ongeveer 800" in at.info[0].value
+
+
+def test_comparison_for_a_district() -> None:
+    at = run_app(PAGE, district="Twente", vergelijk="true", schatting="8000", schatting_b="4000")
+    assert not at.exception
+    values = metric_values(at)
+    assert values["Verwacht in Twente (Scenario A)"] == "288"
+    assert values["Verwacht in Twente (Scenario B)"] == "144"
+    assert at.info[0].value.startswith(
+        "In Twente verwacht je volgens de baseline (5.500 landelijk) ongeveer 198"
+    )
+
+
+def test_comparison_is_off_by_default_and_b_needs_it() -> None:
+    at = run_app(PAGE, schatting_b="4000", naam_b="Laag")
+    assert not at.exception
+    assert not at.text_input
+    assert metric_values(at)[UNIT_MINE] == "1.026"
+    assert "Laag" not in at.info[0].value
+
+
+def test_switching_comparison_on_in_the_session() -> None:
+    at = run_app(PAGE, schatting="8000")
+    at.session_state["vergelijk"] = True
+    at.run()
+    assert not at.exception
+    values = metric_values(at)
+    assert values["Verwacht in Oost-Nederland (Scenario A)"] == "1.493"
+    assert values["Verwacht in Oost-Nederland (Scenario B)"] == "1.026"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "<script>alert(1)</script>",
+        "[klik](https://evil.example)",
+        "**vet** :red[rood] :material/home:",
+        "$x^2$ <img src=x onerror=alert(1)>",
+    ],
+)
+def test_hostile_names_are_shown_inert(name: str) -> None:
+    at = run_app(PAGE, vergelijk="true", naam_b=name, schatting_b="4000")
+    assert not at.exception
+    assert at.text_input[1].value == name  # the field holds the text as given
+    assert metric_values(at)[UNIT_MINE.replace("jouw scenario", "Scenario A")] == "1.026"
+    markdown = [at.info[0].value, *[m.value for m in at.markdown], *[c.value for c in at.caption]]
+    markdown += [m.label for m in at.metric]
+    for text in markdown:
+        assert name not in text
+    assert any("746" in m.value for m in at.metric)
+
+
+def test_overlong_name_from_the_link_is_cut_and_noticed() -> None:
+    at = run_app(PAGE, vergelijk="true", naam_b="W" * 10_000, schatting_b="4000")
+    assert not at.exception
+    assert at.text_input[1].value == "W" * 40
+    assert metric_values(at)["Verwacht in Oost-Nederland (" + "W" * 40 + ")"] == "746"
+    assert "naam\\_b\\=WWW" in at.warning[0].value  # the notice (escaped Markdown) names the part
