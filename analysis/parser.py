@@ -7,10 +7,14 @@ unit-level blocks have a single ``Totaal`` column (casustafels have two).
 
 Every problem raises :class:`LayoutError` with a Dutch message that names the block,
 the line and the column, so that a non-programmer can find and fix it.
+:func:`parse_layout` stops at the first problem; :func:`parse_layout_all` keeps going
+and returns all of them (the intake uses it, so a user can fix everything in one go).
 """
 
+import difflib
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -65,10 +69,21 @@ _MAX_CELL = 60
 _MAX_DIGITS = 9
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
+#: In collecting mode (:func:`parse_layout_all`), stop after this many errors.
+MAX_ERRORS = 50
+
+
+#: The names of the unit-level blocks, as the published layout prints them.
+_UNIT_BLOCK_NAMES = ("TOTAAL EENHEID ONL", "CASUSTAFELS", "COMENSHA", "B8 aangiftes", "AZC's")
+
 
 def other_area(district: str) -> str:
     """Return the area name used for a district's "Overig" column."""
     return f"Overig {district}"
+
+
+class _TooManyErrorsError(Exception):
+    """Raised internally when the collecting parser has seen enough errors."""
 
 
 class LayoutError(ValueError):
@@ -153,11 +168,14 @@ def parse_cell(raw: str) -> Cell:
         if len(digits.lstrip("0")) > _MAX_DIGITS:
             raise ValueError(
                 f"'{_shorten(text)}' is onwaarschijnlijk groot (meer dan {_MAX_DIGITS} cijfers); "
-                "controleer of hier twee vakken aan elkaar geplakt zijn."
+                "controleer of hier twee vakken aan elkaar geplakt zijn. Verwacht: één aantal per vak."
             )
         return Cell(int(digits), REPORTED)
     if _NEGATIVE.fullmatch(text):
-        raise ValueError(f"'{_shorten(text)}' is negatief; een aantal kan niet kleiner zijn dan 0.")
+        raise ValueError(
+            f"'{_shorten(text)}' is negatief; een aantal kan niet kleiner zijn dan 0. "
+            "Verwacht: een aantal van 0 of meer, '?' of '-'."
+        )
     raise ValueError(
         f"'{_shorten(text)}' is geen geheel getal. Verwacht: een aantal (zoals 29.764), "
         "een leeg vak, '?' (niet gerapporteerd) of '-' (niet van toepassing)."
@@ -198,10 +216,41 @@ class _Collector:
 
 
 class _LayoutParser:
-    def __init__(self, gazetteer: Gazetteer, year: int) -> None:
+    def __init__(self, gazetteer: Gazetteer, year: int, *, collect: bool = False) -> None:
         self.gaz = gazetteer
         self.out = _Collector(year)
         self.seen_blocks: dict[str, int] = {}
+        self.collect = collect
+        self.errors: list[LayoutError] = []
+
+    @contextmanager
+    def _keep_going(self) -> Iterator[None]:
+        """In collecting mode, record a LayoutError and carry on after the guarded step.
+
+        In the default (strict) mode the error propagates unchanged, so
+        :func:`parse_layout` still stops at the first problem.
+        """
+        try:
+            yield
+        except LayoutError as error:
+            if not self.collect:
+                raise
+            self.errors.append(error)
+            if len(self.errors) >= MAX_ERRORS:
+                raise _TooManyErrorsError from None
+
+    @contextmanager
+    def _keep_going_row(self, line: _Line, labels: dict[str, str], seen: dict[str, int]) -> Iterator[None]:
+        """Guard one row of figures. A row that fails still counts as present (when its
+        label is known), so that one wrong cell is not also reported as a missing row."""
+        with self._keep_going():
+            try:
+                yield
+            except LayoutError:
+                code = labels.get(name_key(line.cells[0]))
+                if code is not None:
+                    seen.setdefault(code, line.number)
+                raise
 
     # -- helpers -------------------------------------------------------------
     def _error(
@@ -253,7 +302,8 @@ class _LayoutParser:
         if key in self.seen_blocks:
             raise self._error(
                 block,
-                f"dit blok staat twee keer in het bestand (eerder op regel {self.seen_blocks[key]}).",
+                f"dit blok staat twee keer in het bestand (eerder op regel {self.seen_blocks[key]}). "
+                "Verwacht: elk blok één keer; verwijder een van beide.",
                 "dubbel_blok",
             )
         self.seen_blocks[key] = block.header.number
@@ -273,7 +323,8 @@ class _LayoutParser:
         if code in seen:
             raise self._error(
                 block,
-                f"de rij '{_shorten(label)}' staat twee keer in dit blok (eerder op regel {seen[code]}).",
+                f"de rij '{_shorten(label)}' staat twee keer in dit blok (eerder op regel {seen[code]}). "
+                "Verwacht: elke indicator één keer per blok.",
                 "dubbele_rij",
                 line,
                 1,
@@ -292,7 +343,11 @@ class _LayoutParser:
     def parse(self, text: str) -> pl.DataFrame:
         text = text.lstrip("\ufeff")
         if not text.strip():
-            raise LayoutError("het bestand is leeg: er staan geen tabellen in.", code="leeg_bestand")
+            raise LayoutError(
+                "het bestand is leeg: er staan geen tabellen in. Verwacht: de tabellen van het "
+                "dashboard, elk blok beginnend met een kopregel.",
+                code="leeg_bestand",
+            )
         handlers: dict[str, Callable[[_Block], None]] = {
             "casustafels": self._casustafels,
             "comensha": self._comensha,
@@ -301,37 +356,42 @@ class _LayoutParser:
             "azc": self._azc,
         }
         for block in _split_blocks(text):
-            key = name_key(block.name)
-            if key.startswith("totaaleenheid"):
-                self._unit(block)
-            elif key in handlers:
-                handlers[key](block)
-            else:
-                match = self.gaz.district(block.name)
-                if match.name is None:
-                    known = ", ".join(
-                        [
-                            "een district (bijv. IJSSELLAND, TWENTE)",
-                            "TOTAAL EENHEID ONL",
-                            "CASUSTAFELS",
-                            "COMENSHA",
-                            "B8 aangiftes",
-                            "AZC's",
-                        ]
-                    )
-                    raise self._error(
-                        block,
-                        f"onbekende bloknaam '{_shorten(block.name)}'"
-                        + (f"; bedoelt u '{match.suggestion}'?" if match.suggestion else "")
-                        + f" Een blok begint met: {known}.",
-                        "onbekend_blok",
-                        column=1,
-                    )
-                self._district(block, match.name)
-        self._require_complete()
+            with self._keep_going():
+                self._block(block, handlers)
+        # A misnamed block is most likely one of the "missing" ones: in collecting mode,
+        # do not report it twice.
+        if not any(e.code == "onbekend_blok" for e in self.errors):
+            with self._keep_going():
+                self._require_districts()
+            with self._keep_going():
+                self._require_unit()
         return self.out.frame()
 
-    def _require_complete(self) -> None:
+    def _block(self, block: _Block, handlers: dict[str, Callable[[_Block], None]]) -> None:
+        key = name_key(block.name)
+        if key.startswith("totaaleenheid"):
+            self._unit(block)
+        elif key in handlers:
+            handlers[key](block)
+        else:
+            match = self.gaz.district(block.name)
+            if match.name is None:
+                known = ", ".join(["een district (bijv. IJSSELLAND, TWENTE)", *_UNIT_BLOCK_NAMES])
+                # A misspelt unit block ('COMMENSHA') should not be taken for a district.
+                unit_blocks = {name_key(n): n for n in _UNIT_BLOCK_NAMES}
+                close = difflib.get_close_matches(name_key(block.name), list(unit_blocks), n=1, cutoff=0.75)
+                suggestion = unit_blocks[close[0]] if close else match.suggestion
+                raise self._error(
+                    block,
+                    f"onbekende bloknaam '{_shorten(block.name)}'"
+                    + (f"; bedoelt u '{suggestion}'?" if suggestion else "")
+                    + f" Een blok begint met: {known}.",
+                    "onbekend_blok",
+                    column=1,
+                )
+            self._district(block, match.name)
+
+    def _require_districts(self) -> None:
         missing = [d for d in self.gaz.districts if f"district:{d}" not in self.seen_blocks]
         if missing:
             raise LayoutError(
@@ -339,9 +399,12 @@ class _LayoutParser:
                 "districten heeft een eigen blok met gemeenten, Overig en Totaal.",
                 code="district_ontbreekt",
             )
+
+    def _require_unit(self) -> None:
         if "eenheid" not in self.seen_blocks:
             raise LayoutError(
-                "het blok 'TOTAAL EENHEID ONL' met de totalen van de eenheid ontbreekt.",
+                "het blok 'TOTAAL EENHEID ONL' met de totalen van de eenheid ontbreekt. Verwacht: een "
+                "blok met de kopregel 'TOTAAL EENHEID ONL' en 'Totaal'.",
                 code="eenheid_ontbreekt",
             )
 
@@ -364,19 +427,27 @@ class _LayoutParser:
             if name_key(printed) == "overig":
                 if any(kind == AREA_OTHER for _, kind in areas):
                     raise self._error(
-                        block, "'Overig' staat twee keer in de kop.", "dubbele_kolom", column=col
+                        block,
+                        "'Overig' staat twee keer in de kop. Verwacht: één kolom 'Overig', vlak voor 'Totaal'.",
+                        "dubbele_kolom",
+                        column=col,
                     )
                 areas.append((other_area(district), AREA_OTHER))
                 continue
             if printed == "":
                 raise self._error(
-                    block, "deze kolom heeft geen gemeentenaam.", "kolom_zonder_naam", column=col
+                    block,
+                    "deze kolom heeft geen gemeentenaam. Verwacht: de naam van een gemeente uit dit "
+                    "district, 'Overig' of 'Totaal'.",
+                    "kolom_zonder_naam",
+                    column=col,
                 )
             match = self.gaz.municipality(printed)
             if match.name is None:
                 raise self._error(
                     block,
-                    f"onbekende gemeente '{_shorten(printed)}'; bedoelt u '{match.suggestion}'?",
+                    f"onbekende gemeente '{_shorten(printed)}'; bedoelt u '{match.suggestion}'? "
+                    f"Verwacht: een gemeente uit {district}, 'Overig' of 'Totaal'.",
                     "onbekende_gemeente",
                     column=col,
                 )
@@ -384,13 +455,18 @@ class _LayoutParser:
             if home != district:
                 raise self._error(
                     block,
-                    f"{match.name} hoort bij district {home}, niet bij {district}.",
+                    f"{match.name} hoort bij district {home}, niet bij {district}. "
+                    f"Verwacht: alleen gemeenten uit {district}; de cijfers van {match.name} horen "
+                    f"in het blok van {home}.",
                     "gemeente_verkeerd_district",
                     column=col,
                 )
             if match.name in seen_names:
                 raise self._error(
-                    block, f"{match.name} staat twee keer in de kop.", "dubbele_kolom", column=col
+                    block,
+                    f"{match.name} staat twee keer in de kop. Verwacht: elke gemeente één keer.",
+                    "dubbele_kolom",
+                    column=col,
                 )
             seen_names.add(match.name)
             areas.append((match.name, AREA_MUNICIPALITY))
@@ -401,10 +477,12 @@ class _LayoutParser:
         for line in block.rows:
             if self._is_heading(line):
                 continue
-            cells = self._cells(block, line, width)
-            code = self._row_label(block, line, labels, seen)
-            for col, ((area, kind), raw) in enumerate(zip(areas, cells[1:], strict=True), start=2):
-                self.out.add(district, area, kind, code, self._cell(block, line, col, raw))
+            with self._keep_going_row(line, labels, seen):
+                cells = self._cells(block, line, width)
+                code = self._row_label(block, line, labels, seen)
+                figures = [self._cell(block, line, col, raw) for col, raw in enumerate(cells[1:], start=2)]
+                for (area, kind), cell in zip(areas, figures, strict=True):
+                    self.out.add(district, area, kind, code, cell)
         self._require_rows(block, seen, DISTRICT_INDICATORS)
 
     def _require_rows(self, block: _Block, seen: dict[str, int], expected: tuple[str, ...]) -> None:
@@ -412,42 +490,57 @@ class _LayoutParser:
         if missing:
             raise self._error(
                 block,
-                "deze rijen ontbreken: " + ", ".join(label(c) for c in missing) + ".",
+                "deze rijen ontbreken: "
+                + ", ".join(label(c) for c in missing)
+                + ". Verwacht: elke rij, ook als de vakken leeg blijven.",
                 "rij_ontbreekt",
             )
 
     def _single_column(
-        self, block: _Block, labels: dict[str, str], *, sections: bool = False
+        self,
+        block: _Block,
+        labels: dict[str, str],
+        *,
+        sections: bool = False,
+        seen: dict[str, int] | None = None,
     ) -> Iterator[tuple[_Line, str, Cell, str | None]]:
-        """Yield (line, code, cell, section) for a block with one figure column."""
-        seen: dict[str, int] = {}
+        """Yield (line, code, cell, section) for a block with one figure column.
+
+        ``seen`` (filled as rows are read) maps each indicator code to its line.
+        """
+        seen = {} if seen is None else seen
         section: str | None = None
         for line in block.rows:
             heading = self._is_heading(line) if sections else None
             if heading:
                 section = heading
                 continue
-            cells = self._cells(block, line, 2)
-            code = self._row_label(block, line, labels, seen)
-            yield line, code, self._cell(block, line, 2, cells[1]), section
+            item = None
+            with self._keep_going_row(line, labels, seen):
+                cells = self._cells(block, line, 2)
+                code = self._row_label(block, line, labels, seen)
+                item = (line, code, self._cell(block, line, 2, cells[1]), section)
+            if item is not None:
+                yield item
 
     def _unit(self, block: _Block) -> None:
         self._register(block, "eenheid")
         awareness = ("bewustwording_om", "bewustwording_politie")
         labels = labels_for(DISTRICT_INDICATORS) | labels_for(awareness)
-        seen: list[str] = []
-        for line, code, cell, section in self._single_column(block, labels, sections=True):
+        seen: dict[str, int] = {}
+        for line, code, cell, section in self._single_column(block, labels, sections=True, seen=seen):
             if code in awareness and section != SECTION_AWARENESS:
-                raise self._error(
-                    block,
-                    "deze rij hoort onder het kopje 'Bewustwordingspresentaties'.",
-                    "rij_buiten_sectie",
-                    line,
-                    1,
-                )
-            seen.append(code)
+                with self._keep_going():
+                    raise self._error(
+                        block,
+                        "deze rij hoort onder het kopje 'Bewustwordingspresentaties'.",
+                        "rij_buiten_sectie",
+                        line,
+                        1,
+                    )
+                continue
             self.out.add(UNIT, UNIT, AREA_TOTAL, code, cell)
-        self._require_rows(block, dict.fromkeys(seen, 0), DISTRICT_INDICATORS)
+        self._require_rows(block, seen, DISTRICT_INDICATORS)
 
     def _comensha(self, block: _Block) -> None:
         self._register(block, "comensha")
@@ -473,58 +566,111 @@ class _LayoutParser:
         self._register(block, "azc")
         seen: set[str] = set()
         for line in block.rows:
-            cells = self._cells(block, line, 2)
-            match = self.gaz.municipality(cells[0].strip())
-            if match.name is None:
-                raise self._error(
-                    block,
-                    f"onbekende gemeente '{_shorten(cells[0].strip())}'; bedoelt u '{match.suggestion}'?",
-                    "onbekende_gemeente",
-                    line,
-                    1,
-                )
-            if match.name in seen:
-                raise self._error(block, f"{match.name} staat twee keer in dit blok.", "dubbele_rij", line, 1)
-            seen.add(match.name)
-            cell = self._cell(block, line, 2, cells[1])
-            self.out.add(self.gaz.district_of(match.name), match.name, AREA_MUNICIPALITY, "b8_azc", cell)
+            with self._keep_going():
+                self._azc_row(block, line, seen)
+
+    def _azc_row(self, block: _Block, line: _Line, seen: set[str]) -> None:
+        cells = self._cells(block, line, 2)
+        match = self.gaz.municipality(cells[0].strip())
+        if match.name is None:
+            raise self._error(
+                block,
+                f"onbekende gemeente '{_shorten(cells[0].strip())}'; bedoelt u '{match.suggestion}'? "
+                "Verwacht: één gemeente met een AZC per rij.",
+                "onbekende_gemeente",
+                line,
+                1,
+            )
+        if match.name in seen:
+            raise self._error(
+                block,
+                f"{match.name} staat twee keer in dit blok. Verwacht: elke gemeente één keer.",
+                "dubbele_rij",
+                line,
+                1,
+            )
+        seen.add(match.name)
+        cell = self._cell(block, line, 2, cells[1])
+        self.out.add(self.gaz.district_of(match.name), match.name, AREA_MUNICIPALITY, "b8_azc", cell)
 
     def _casustafels(self, block: _Block) -> None:
         self._register(block, "casustafels")
         seen: set[str] = set()
         for line in block.rows:
-            cells = self._cells(block, line, 3)
-            match = self.gaz.district(cells[0].strip())
-            if match.name is None:
-                raise self._error(
-                    block,
-                    f"onbekend district '{_shorten(cells[0].strip())}'; bedoelt u '{match.suggestion}'?",
-                    "onbekend_district",
-                    line,
-                    1,
-                )
-            if match.name in seen:
-                raise self._error(block, f"{match.name} staat twee keer in dit blok.", "dubbele_rij", line, 1)
-            seen.add(match.name)
-            district = match.name
-            meetings = self._cell(block, line, 2, cells[1])
-            self.out.add(district, district, AREA_TOTAL, "casustafel_vergaderingen", meetings)
-            split = _SUM_CELL.fullmatch(cells[2].strip())
-            if split:
-                first = self._cell(block, line, 3, split.group(1))
-                second = self._cell(block, line, 3, split.group(2))
-                total = Cell((first.value or 0) + (second.value or 0), REPORTED)
-                self.out.add(district, district, AREA_TOTAL, "casustafel_casus", total)
-                self.out.add(district, district, AREA_TOTAL, "casustafel_casus_mh", first)
-                self.out.add(district, district, AREA_TOTAL, "casustafel_casus_riec", second)
-            else:
-                self.out.add(
-                    district, district, AREA_TOTAL, "casustafel_casus", self._cell(block, line, 3, cells[2])
-                )
+            with self._keep_going():
+                self._casustafel_row(block, line, seen)
+
+    def _casustafel_row(self, block: _Block, line: _Line, seen: set[str]) -> None:
+        cells = self._cells(block, line, 3)
+        match = self.gaz.district(cells[0].strip())
+        if match.name is None:
+            raise self._error(
+                block,
+                f"onbekend district '{_shorten(cells[0].strip())}'; bedoelt u '{match.suggestion}'? "
+                f"Verwacht: een van {', '.join(self.gaz.districts)}.",
+                "onbekend_district",
+                line,
+                1,
+            )
+        if match.name in seen:
+            raise self._error(
+                block,
+                f"{match.name} staat twee keer in dit blok. Verwacht: elk district één keer.",
+                "dubbele_rij",
+                line,
+                1,
+            )
+        seen.add(match.name)
+        district = match.name
+        meetings = self._cell(block, line, 2, cells[1])
+        split = _SUM_CELL.fullmatch(cells[2].strip())
+        if split:
+            first = self._cell(block, line, 3, split.group(1))
+            second = self._cell(block, line, 3, split.group(2))
+            total = Cell((first.value or 0) + (second.value or 0), REPORTED)
+            figures = [
+                ("casustafel_casus", total),
+                ("casustafel_casus_mh", first),
+                ("casustafel_casus_riec", second),
+            ]
+        else:
+            figures = [("casustafel_casus", self._cell(block, line, 3, cells[2]))]
+        self.out.add(district, district, AREA_TOTAL, "casustafel_vergaderingen", meetings)
+        for code, cell in figures:
+            self.out.add(district, district, AREA_TOTAL, code, cell)
 
 
 def _display_labels(labels: dict[str, str]) -> list[str]:
     return [BY_CODE[code].label for code in set(labels.values())]
+
+
+def parse_layout_all(
+    text: str, year: int, gazetteer: Gazetteer
+) -> tuple[pl.DataFrame | None, list[LayoutError]]:
+    """Parse like :func:`parse_layout`, but keep going and return every problem found.
+
+    Returns ``(tidy, [])`` when the layout is fine and ``(None, errors)`` otherwise.
+    After an error the parser skips the rest of that row (or, for a header problem, of
+    that block) and continues, so a user sees all problems in one go. It stops after
+    :data:`MAX_ERRORS` errors and then adds one error (code ``te_veel_fouten``) saying so.
+    """
+    parser = _LayoutParser(gazetteer, year, collect=True)
+    try:
+        frame = parser.parse(text)
+    except LayoutError as error:  # the empty-file check runs before any guard
+        return None, [error]
+    except _TooManyErrorsError:
+        parser.errors.append(
+            LayoutError(
+                f"er zijn {MAX_ERRORS} of meer fouten; alleen de eerste {MAX_ERRORS} staan hierboven. "
+                "Klopt de opmaak wel? Verwacht: de opmaak van het sjabloon, blok voor blok.",
+                code="te_veel_fouten",
+            )
+        )
+        return None, parser.errors
+    if parser.errors:
+        return None, parser.errors
+    return frame, []
 
 
 def parse_layout(text: str, year: int, gazetteer: Gazetteer) -> pl.DataFrame:
