@@ -48,27 +48,41 @@ def _same(given: str, understood: str) -> bool:
     return math.isfinite(a) and a == b
 
 
-def link_problems(given: Params, understood: Params, free_keys: Iterable[str] = ()) -> list[LinkProblem]:
+def link_problems(
+    given: Params,
+    understood: Params,
+    free_keys: Iterable[str] = (),
+    free_values: Mapping[str, Iterable[str]] | None = None,
+) -> list[LinkProblem]:
     """Compare the parameters a link brought with what the page understood from them.
 
     ``understood`` maps each control's key to the value(s) it holds now, written the
     way the link writes them. A key that no control and no entry of ``free_keys``
     knows is unknown; a value the control did not take (invalid, out of range,
-    hostile) was not understood.
+    hostile) was not understood. ``free_values`` lists the values a free key accepts
+    (``presentatie`` takes only ``1``); a free key without such a list takes anything.
     """
-    free = set(free_keys)
+    free = set(free_keys) | set(free_values or {})
+    allowed = {key: set(values) for key, values in (free_values or {}).items()}
     problems: list[LinkProblem] = []
     for key, values in given.items():
         shown = values[-1] if values else ""
+        if key in allowed:
+            problems.extend(
+                LinkProblem(key, v, "waarde niet geldig, genegeerd") for v in values if v not in allowed[key]
+            )
+            continue
         if key in free:
             continue
         if key not in understood:
             problems.append(LinkProblem(key, shown, "onbekend onderdeel"))
             continue
         taken = understood[key]
+        if all(v == "" for v in values) and all(t == "" for t in taken):
+            continue  # an empty value for a control that is empty (e.g. a filter with nothing chosen)
         for value in values:
             if not any(_same(value, t) for t in taken):
-                problems.append(LinkProblem(key, value, "waarde niet geldig, genegeerd"))
+                problems.append(LinkProblem(key, value, "waarde niet geldig of niet geheel overgenomen"))
     return problems
 
 
@@ -79,13 +93,17 @@ def notice_text(problems: list[LinkProblem]) -> str:
     extra = f" en nog {more} andere" if more > 0 else ""
     return (
         f"Een deel van de link is niet begrepen en genegeerd: {listed}{extra}. "
-        "De pagina toont daarvoor de standaardkeuze."
+        "De pagina toont daar de standaardkeuze of wat wel geldig was."
     )
 
 
 def full_query(params: Params) -> str:
-    """The query string with every control's value, defaults included, in a stable order."""
-    pairs = [(key, value) for key in params for value in params[key]]
+    """The query string with every control's value, defaults included, in a stable order.
+
+    A control without a value (an empty filter) is written as ``key=``, so the link
+    still names it.
+    """
+    pairs = [(key, value) for key in params for value in (params[key] or [""])]
     return urlencode(pairs)
 
 
@@ -103,3 +121,19 @@ def markdown_escaped(text: str) -> str:
     escaping the colon and brackets keeps those inert too.
     """
     return "".join(f"\\{ch}" if ch.isascii() and not ch.isalnum() and not ch.isspace() else ch for ch in text)
+
+
+#: An invisible character that breaks automatic link detection without changing what one sees.
+WORD_JOINER = "\u2060"
+
+
+def inert_markdown(text: str) -> str:
+    """User text escaped for Markdown, also against automatic links.
+
+    Escaping every punctuation mark keeps ``[a](b)``, ``**`` and ``:red[...]`` literal,
+    but Markdown still turns ``https://...``, ``www.`` and e-mail addresses in plain
+    text into links. An invisible word joiner after ``:`` and ``@`` and before ``.``
+    breaks those patterns without changing what one sees.
+    """
+    broken = text.replace(":", ":" + WORD_JOINER).replace("@", "@" + WORD_JOINER)
+    return markdown_escaped(broken.replace(".", WORD_JOINER + "."))

@@ -16,7 +16,7 @@ import polars as pl
 from analysis.checks import context_value
 from analysis.dutch import fmt_int, fmt_pct
 from analysis.geography import NETHERLANDS_POPULATION, UNIT, population_year
-from analysis.links import markdown_escaped
+from analysis.links import WORD_JOINER, inert_markdown  # noqa: F401  (WORD_JOINER re-exported)
 from analysis.population import region_share, unit_population
 from analysis.stats import clopper_pearson, poisson_interval
 
@@ -335,22 +335,6 @@ class ScenarioView:
     def first(self) -> ScenarioResult:
         """The outcome of scenario A ('jouw scenario' when not comparing)."""
         return self.scenarios[0].result
-
-
-#: An invisible character that keeps Markdown from turning a bare address into a link.
-WORD_JOINER = "\u2060"
-
-
-def inert_markdown(text: str) -> str:
-    """User text escaped for Markdown, also against GitHub's automatic links.
-
-    Escaping every punctuation mark keeps ``[a](b)``, ``**`` and ``:red[...]`` literal,
-    but GitHub-flavoured Markdown still turns ``https://...``, ``www.`` and e-mail
-    addresses in plain text into links. An invisible word joiner after ``:`` and
-    ``@`` and before ``.`` breaks those patterns without changing what one sees.
-    """
-    broken = text.replace(":", ":" + WORD_JOINER).replace("@", "@" + WORD_JOINER)
-    return markdown_escaped(broken.replace(".", WORD_JOINER + "."))
 
 
 def clean_name(text: str | None, default: str) -> str:

@@ -12,11 +12,28 @@ from typing import Any
 import streamlit as st
 
 _RECORD_KEY = "_link_controls"
+_KNOWN_KEY = "_link_known"
 
 
 def start_recording() -> None:
-    """Forget the controls of the previous run; call once at the start of every run."""
+    """Forget the controls of the previous run; call once at the start of every run.
+
+    The keys of the previous run stay known for one more run, so that a control that
+    was just hidden (its value still in the address) is not reported as unknown.
+    """
+    previous = set(st.session_state.get(_RECORD_KEY, {}))
+    st.session_state[_KNOWN_KEY] = sorted(previous)
     st.session_state[_RECORD_KEY] = {}
+
+
+def known(*keys: str) -> None:
+    """Declare link keys of controls this page shows only sometimes (e.g. scenario B when not comparing)."""
+    st.session_state[_KNOWN_KEY] = sorted({*st.session_state.get(_KNOWN_KEY, []), *keys})
+
+
+def known_keys() -> list[str]:
+    """Keys the page knows but does not show now: declared, or shown in the previous run."""
+    return list(st.session_state.get(_KNOWN_KEY, []))
 
 
 def recorded() -> dict[str, list[str]]:

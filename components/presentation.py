@@ -19,7 +19,8 @@ _STYLE = """
 [data-testid="stMain"] { font-size: 1.3rem; }
 [data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.3rem; line-height: 1.5; }
 [data-testid="stMain"] h1 { font-size: 3rem; }
-[data-testid="stMetricValue"] { font-size: 3rem; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p, [data-testid="stMetricValue"] div {
+  font-size: 3rem !important; line-height: 1.2; }
 .st-key-gespreksvragen { background: #fff6d9; border-radius: 0.5rem; }
 .st-key-gespreksvragen li, .st-key-gespreksvragen p { font-size: 1.6rem !important; }
 </style>

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from analysis.links import link_problems, markdown_escaped, notice_text, share_link
-from components.controls import recorded
+from analysis.links import inert_markdown, link_problems, notice_text, share_link
+from components.controls import known_keys, recorded
 
 _GIVEN_KEY = "_link_given"
 
-#: Link parameters that are not controls but are read directly (presentation mode).
-FREE_KEYS: tuple[str, ...] = ("presentatie",)
+#: Link parameters that are not controls but are read directly, with the values they accept.
+FREE_VALUES: dict[str, tuple[str, ...]] = {"presentatie": ("1",)}
+FREE_KEYS: tuple[str, ...] = tuple(FREE_VALUES)
 
 
 def remember_given_link() -> None:
@@ -19,14 +20,14 @@ def remember_given_link() -> None:
 def extra_params() -> dict[str, list[str]]:
     """Free parameters present in the address that belong in a shared link too."""
     given = st.session_state.get(_GIVEN_KEY, {})
-    return {key: given[key] for key in FREE_KEYS if key in given}
+    return {key: given[key] for key in FREE_KEYS if key in given and set(given[key]) <= set(FREE_VALUES[key])}
 
 
 def link_notice(slot: st.delta_generator.DeltaGenerator) -> None:
     """Fill ``slot`` with a short Dutch notice when part of the link was not understood."""
-    problems = link_problems(st.session_state.get(_GIVEN_KEY, {}), recorded(), FREE_KEYS)
+    problems = link_problems(st.session_state.get(_GIVEN_KEY, {}), recorded(), known_keys(), FREE_VALUES)
     if problems:
-        slot.warning(markdown_escaped(notice_text(problems)), icon=":material/link_off:")
+        slot.warning(inert_markdown(notice_text(problems)), icon=":material/link_off:")
 
 
 def current_link() -> str:

@@ -64,7 +64,7 @@ st.subheader("Controles per 1.000 advertenties")
 area_ratios = supply.controls_per_ads(tidy, by="gebied", district=district)
 unit_ratio = chain_ratio(tidy, supply.CONTROLS_RATIO)
 chart_or_table(
-    "verhouding",
+    "controles",
     lambda: show_chart(
         controls_chart(area_ratios, unit_ratio.value or 0.0, title=supply.CONTROLS_TITLE),
         source=supply.CONTROLS_SOURCE,

@@ -9,7 +9,7 @@ import streamlit as st
 from analysis import scenario as sc
 from components import data
 from components.charts import show_chart
-from components.controls import bound
+from components.controls import bound, known
 from components.frame import current_selection
 from components.page import caveats, chart_or_table, discussion_prompts, question_header
 from components.scenario_charts import (
@@ -45,6 +45,7 @@ with st.container(border=True):
         ]
     else:
         controls = [scenario_controls(st.container(), "A", comparing=False, **defaults)]
+        known("naam_a", "naam_b", "schatting_b", "eigen_aandeel_b", "aandeel_b")
     view = sc.scenario_view(tidy, population, context, controls)
     st.caption("  \n".join(sc.view_assumptions(view)))
 

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from analysis.summary import chain_steps, headline, key_figures
-from components import data
+from components import data, presentation
 from components.chain import chain_row
 from components.figures import figure_card
 from components.findings import findings_list
 from components.frame import current_selection
+from components.route import ROUTE
 from components.route_view import route_overview
 
 selection = current_selection()
@@ -15,7 +16,11 @@ tidy = data.tidy(selection.year)
 checks = data.checks(selection.year)
 area = "Oost-Nederland" if selection.is_unit else f"district {selection.district}"
 
-st.title("Ketendialoog mensenhandel Oost-Nederland")
+if presentation.is_on():
+    st.title(ROUTE[0].question)
+    st.subheader("Ketendialoog mensenhandel Oost-Nederland")
+else:
+    st.title("Ketendialoog mensenhandel Oost-Nederland")
 st.markdown(
     "Een hulpmiddel voor het gesprek tussen politie, Openbaar Ministerie, RIEC, gemeenten en "
     "zorgpartners: wat zien we van mensenhandel en illegale prostitutie in Gelderland en Overijssel, "
