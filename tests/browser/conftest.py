@@ -62,8 +62,12 @@ def _is_healthy(url: str) -> bool:
 
 
 @contextmanager
-def streamlit_server(cwd: Path = helpers.REPO_ROOT, script: str = "streamlit_app.py") -> Iterator[str]:
+def streamlit_server(
+    cwd: Path = helpers.REPO_ROOT, script: str = "streamlit_app.py", env: dict[str, str] | None = None
+) -> Iterator[str]:
     """Run ``streamlit run <script>`` from ``cwd`` on a free port; yield its base URL.
+
+    ``env`` adds (or overrides) environment variables for the server process.
 
     Polls ``/_stcore/health`` until it answers; fails with the server log if the
     process dies or does not become healthy in time.
@@ -95,6 +99,7 @@ def streamlit_server(cwd: Path = helpers.REPO_ROOT, script: str = "streamlit_app
             stdout=log_file,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
+            env={**os.environ, **env} if env else None,
         )
         try:
             deadline = time.monotonic() + SERVER_START_TIMEOUT_S

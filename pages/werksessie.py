@@ -1,0 +1,38 @@
+"""Werksessie: schat eerst, dan zien. Start or join a session, estimate, discuss and record actions."""
+
+import streamlit as st
+
+from components import werksessie_views as views
+from components.frame import current_selection, district_options
+from components.page import question_header
+from storage import StoreError
+
+selection = current_selection()
+question_header(
+    "Werksessie: schat eerst, dan zien",
+    "Deelnemers schatten een cijfer voordat ze het zien; daarna leggen we de schattingen naast het "
+    "gepubliceerde cijfer en noteren we observaties en actiepunten.",
+)
+
+code = views.code_field()
+store = views.get_store()
+if store is not None and not code:
+    st.caption("Doe je mee? Open de link van de gespreksleider of vul de code hierboven in.")
+    views.start_form(store, selection.year, district_options())
+elif store is not None:
+    try:
+        info = store.get_session(code)
+    except StoreError as exc:
+        st.warning(exc.message, icon=":material/search_off:")
+        info = None
+    if info is not None:
+        views.created_notice(info)
+        views.session_header(info)
+        figures = views.figures_for(info)
+        figure_key = views.figure_choice(figures)
+        figure = figures[figure_key]
+        views.org_choice()
+        views.estimate_form(store, info, figure)
+        views.board(store, info.code, figure_key, figures)
+        views.note_form(store, info, figure)
+        views.facilitator_panel(store, info, figure, figures)

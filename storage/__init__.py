@@ -1,0 +1,29 @@
+"""Storage for werksessies: SQLAlchemy 2 models, Alembic migrations and repository functions.
+
+SQLite by default (a file under ``~/.local/share/ketendialoog``), PostgreSQL through a URL
+in ``KETENDIALOOG_DATABASE_URL`` or the Streamlit secret ``database_url``.
+"""
+
+from storage.database import DEFAULT_SQLITE_PATH, ENV_URL, make_engine, migrate, resolve_url
+from storage.repository import (
+    LimitReachedError,
+    NotAllowedError,
+    NotFoundError,
+    Store,
+    StoreError,
+    StoreUnavailableError,
+)
+
+__all__ = [
+    "DEFAULT_SQLITE_PATH",
+    "ENV_URL",
+    "LimitReachedError",
+    "NotAllowedError",
+    "NotFoundError",
+    "Store",
+    "StoreError",
+    "StoreUnavailableError",
+    "make_engine",
+    "migrate",
+    "resolve_url",
+]
