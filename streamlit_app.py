@@ -72,6 +72,20 @@ navigation = st.navigation(
                 icon=":material/table_view:",
                 url_path="data",
             ),
+            st.Page(
+                PAGES / "nieuw-jaar.py",
+                title="Nieuw jaar toevoegen",
+                icon=":material/upload_file:",
+                url_path="nieuw-jaar",
+            ),
+        ],
+        "Werksessie": [
+            st.Page(
+                PAGES / "werksessie.py",
+                title="Werksessie",
+                icon=":material/how_to_vote:",
+                url_path="werksessie",
+            ),
         ],
     }
 )

@@ -1,4 +1,4 @@
-"""What changed since 2019? The dashboard's text compares 2022 with the first dashboard (2019).
+"""What changed? The first dashboard (2019) against 2022, and every loaded year against the one before.
 
 The tables of 2019 are not bundled; what is known about 2019 comes from the 2022 text:
 three figures with a count for both years (signals, police investigations, B8
@@ -6,24 +6,90 @@ declarations) and a few relative statements without a 2019 count (online ads, Co
 registrations, prostitution controls, OM intake). Where the text's 2022 figure differs
 from the 2022 table, both are kept. For counts in both years the change comes with a
 rate ratio and its exact (conditional-binomial) interval: is it more than chance?
+
+From 2022 on every year with tables counts (bundled, saved or added in a session):
+:func:`year_series` gives one value per indicator, area and year (with the 2019 text
+figures and the 2022 text figures where they differ), :func:`year_steps` compares each
+year with the loaded year before it, and :data:`SOURCE_CHANGES` records, as data, where
+a source or definition changed so that a chart can mark it.
 """
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import polars as pl
 
 from analysis.dutch import fmt_dec, fmt_int, fmt_pct
-from analysis.geography import UNIT
-from analysis.indicators import SOURCE_DASHBOARD
+from analysis.geography import UNIT, population_year
+from analysis.indicators import BY_CODE, CARE, DISTRICT_INDICATORS, INTERVENTIONS, SOURCE_DASHBOARD, label
+from analysis.parser import AREA_TOTAL, EMPTY, NOT_APPLICABLE, NOT_REPORTED, REPORTED
 from analysis.stats import rate_ratio_interval
 
 BASE_YEAR = 2019
+#: The dashboard whose text states the 2019 figures (and its own figures for that year).
+TEXT_YEAR = 2022
 TREND_SOURCE = (
     f"{SOURCE_DASHBOARD}: toelichting (cijfers 2019 en uitspraken over de ontwikkeling) en tabellen"
 )
 
 KIND_COUNT = "aantal in beide jaren"
 KIND_STATEMENT = "uitspraak zonder aantal voor 2019"
+
+
+@dataclass(frozen=True)
+class SourceChange:
+    """A source or definition that changed: from ``year`` on, ``indicator`` is counted differently."""
+
+    indicator: str
+    year: int
+    before: str
+    after: str
+    note: str
+
+
+#: Where a source or a definition changed, by indicator and the first year it applies to.
+SOURCE_CHANGES: tuple[SourceChange, ...] = (
+    SourceChange(
+        "seksadvertenties",
+        2022,
+        "de webcrawler van de politie",
+        "de webcrawler van Web-IQ",
+        "Andere bron: in 2019 telde de webcrawler van de politie, in 2022 die van Web-IQ. Een deel "
+        "van de stijging kan dus door de andere manier van tellen komen.",
+    ),
+)
+
+
+def source_change_table() -> pl.DataFrame:
+    """The source and definition changes as a table: indicator, year, before, after, note."""
+    return pl.DataFrame(
+        [
+            {
+                "indicator": c.indicator,
+                "label": label(c.indicator),
+                "jaar": c.year,
+                "voorheen": c.before,
+                "nu": c.after,
+                "toelichting": c.note,
+            }
+            for c in SOURCE_CHANGES
+        ],
+        schema={
+            "indicator": pl.String,
+            "label": pl.String,
+            "jaar": pl.Int64,
+            "voorheen": pl.String,
+            "nu": pl.String,
+            "toelichting": pl.String,
+        },
+    )
+
+
+def source_change(indicator: str, year: int) -> SourceChange | None:
+    """The change that starts in ``year`` for ``indicator``, if any."""
+    return next((c for c in SOURCE_CHANGES if c.indicator == indicator and c.year == year), None)
+
 
 #: Words for how the text qualifies a figure (``benadering`` in context.csv).
 APPROXIMATION_WORDS: dict[str, str] = {
@@ -87,8 +153,7 @@ TRENDS: tuple[TrendSpec, ...] = (
         change_code="advertenties_stijging_pct",
         direction=1,
         source_changed=True,
-        note="Andere bron: in 2019 telde de webcrawler van de politie, in 2022 die van Web-IQ. Een deel "
-        "van de stijging kan dus door de andere manier van tellen komen.",
+        note=SOURCE_CHANGES[0].note,
     ),
     TrendSpec(
         "comensha_slachtoffers",
@@ -459,3 +524,561 @@ TREND_CAVEATS: tuple[str, ...] = (
     "De marge bij een verhouding gaat alleen over toeval in de aantallen, niet over veranderde definities of "
     "registratiegewoonten.",
 )
+
+
+# -- every loaded year ------------------------------------------------------------------
+
+KEY_FIGURES = "Kerncijfers"
+
+#: The indicators of each workshop question, for the trend view and the year comparison on each page.
+QUESTIONS: dict[str, tuple[str, ...]] = {
+    KEY_FIGURES: tuple(spec.indicator for spec in TRENDS),
+    "Aard en omvang": ("seksadvertenties", "prostitutiecontroles", "bestuurlijke_rapportages", "signalen"),
+    "Opvolging": ("signalen", "strafrechtelijke_onderzoeken", "instroom_om"),
+    "Rapportage en interventie": ("bestuurlijke_rapportages", *INTERVENTIONS, CARE),
+    "Casustafels": ("casustafel_vergaderingen", "casustafel_casus", "bestuurlijke_rapportages", CARE),
+    "Onzichtbare slachtoffers": (
+        "comensha_slachtoffers",
+        "comensha_minderjarig",
+        "comensha_nationaliteit_onbekend",
+        "b8_aangiftes",
+        "signalen",
+    ),
+}
+
+SOURCE_TABLE = "tabel"
+SOURCE_TEXT = "toelichting"
+#: Status of an indicator that a year's tables do not have at all.
+ABSENT = "ontbreekt"
+
+YEARS_SOURCE = (
+    "Dashboard mensenhandel Oost-Nederland: tabellen van elk geladen jaar; 2019 uit de toelichting bij het "
+    "dashboard 2022"
+)
+
+SERIES_SCHEMA = {
+    "indicator": pl.String,
+    "label": pl.String,
+    "jaar": pl.Int64,
+    "gebied": pl.String,
+    "bron": pl.String,
+    "waarde": pl.Int64,
+    "status": pl.String,
+    "ondergrens": pl.Boolean,
+    "waarde_tekst": pl.String,
+    "bron_gewijzigd": pl.Boolean,
+    "opmerking": pl.String,
+}
+
+STEP_SCHEMA = {
+    "indicator": pl.String,
+    "label": pl.String,
+    "gebied": pl.String,
+    "jaar_van": pl.Int64,
+    "jaar_naar": pl.Int64,
+    "waarde_van": pl.Int64,
+    "waarde_naar": pl.Int64,
+    "tekst_van": pl.String,
+    "tekst_naar": pl.String,
+    "verschil": pl.Int64,
+    "verandering": pl.Float64,
+    "per_100k_van": pl.Float64,
+    "per_100k_naar": pl.Float64,
+    "ratio": pl.Float64,
+    "ratio_onder": pl.Float64,
+    "ratio_boven": pl.Float64,
+    "ratio_tekst": pl.String,
+    "oordeel": pl.String,
+    "rij": pl.String,
+    "bron_gewijzigd": pl.Boolean,
+    "toelichting": pl.String,
+}
+
+_MISSING_WORDS = {
+    EMPTY: "leeg (geen getal)",
+    NOT_REPORTED: "? (geen opgave)",
+    NOT_APPLICABLE: "- (niet van toepassing)",
+}
+
+
+@dataclass(frozen=True)
+class AreaValue:
+    """One indicator of one area in one year: the count (or why there is none) and for which area."""
+
+    value: int | None
+    status: str
+    lower_bound: bool
+    area: str
+    note: str = ""
+
+    def text(self, year: int) -> str:
+        """The value in Dutch: ``188``, ``minstens 25``, ``? (geen opgave)``, ``niet in 2023``."""
+        if self.status == REPORTED:
+            return ("minstens " if self.lower_bound else "") + fmt_int(self.value)
+        if self.status == ABSENT:
+            return f"niet in {year}"
+        return _MISSING_WORDS.get(self.status, self.status)
+
+
+def _has_unknown_part(tidy: pl.DataFrame, indicator: str, district: str | None) -> bool:
+    parts = tidy.filter(
+        pl.col("indicator") == indicator,
+        pl.col("gebiedstype") != AREA_TOTAL,
+        pl.col("status") == NOT_REPORTED,
+    )
+    if district is not None:
+        parts = parts.filter(pl.col("district") == district)
+    return not parts.is_empty()
+
+
+def area_value(tidy: pl.DataFrame, area: str, indicator: str) -> AreaValue:
+    """The total of ``indicator`` for ``area`` (the unit or a district) in one tidy year.
+
+    A total that includes a municipality marked '?' is a lower bound. Where the unit has
+    no total of its own (casustafels) it is the sum of the district totals; where a
+    district has none (CoMensHa, B8) the unit's figure is given, with a note.
+    """
+    totals = tidy.filter(pl.col("indicator") == indicator, pl.col("gebiedstype") == AREA_TOTAL)
+    own = totals.filter(pl.col("gebied") == area)
+    if not own.is_empty():
+        row = own.row(0, named=True)
+        district = None if area == UNIT else area
+        bound = row["status"] == REPORTED and (
+            _has_unknown_part(tidy, indicator, district) if indicator in DISTRICT_INDICATORS else False
+        )
+        return AreaValue(row["waarde"], row["status"], bound, area)
+    if area == UNIT and not totals.is_empty():
+        reported = totals.filter(pl.col("status") == REPORTED)
+        unknown = totals.filter(pl.col("status") == NOT_REPORTED)
+        note = "som van de districten"
+        if reported.is_empty():
+            status = totals["status"][0]
+            return AreaValue(None, status, False, area, note)
+        if not unknown.is_empty():
+            note += f" ({', '.join(unknown['gebied'].to_list())}: geen opgave, niet meegeteld)"
+        return AreaValue(int(reported["waarde"].sum()), REPORTED, not unknown.is_empty(), area, note)
+    unit = totals.filter(pl.col("gebied") == UNIT)
+    per_district = totals.filter(pl.col("gebied") != UNIT)
+    if area != UNIT and not unit.is_empty() and per_district.is_empty():
+        shown = area_value(tidy, UNIT, indicator)
+        return AreaValue(
+            shown.value,
+            shown.status,
+            shown.lower_bound,
+            UNIT,
+            f"alleen voor heel {UNIT} bekend, niet per district",
+        )
+    return AreaValue(None, ABSENT, False, area)
+
+
+def _context_count(context: pl.DataFrame | None, code: str | None) -> int | None:
+    row = None if context is None else _context_row(context, code)
+    return None if row is None else round(row["waarde"])
+
+
+def year_series(
+    tidies: Sequence[pl.DataFrame],
+    area: str,
+    indicators: Sequence[str],
+    context: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """One row per indicator and year: the area's total in every loaded year, oldest first.
+
+    ``bron`` is ``tabel`` for a year's tables. With ``context`` (the figures the 2022
+    text states) the 2019 counts are added as ``toelichting`` rows where the shown area
+    is the unit, and so are the text's 2022 counts where they differ from the table.
+    A figure that only the unit has is labelled ``(heel Oost-Nederland)`` for a district.
+    ``bron_gewijzigd`` marks a year whose source or definition changed
+    (:data:`SOURCE_CHANGES`). ``waarde`` is empty when there is no count; ``status``
+    says why (``leeg``, ``?``, ``-`` or ``ontbreekt``), never 0.
+    """
+    ordered = sorted(tidies, key=lambda t: int(t["jaar"][0]))
+    specs = {spec.indicator: spec for spec in TRENDS}
+    rows: list[dict] = []
+    for indicator in indicators:
+        spec = specs.get(indicator)
+        values = [(int(t["jaar"][0]), area_value(t, area, indicator)) for t in ordered]
+        shown_area = values[-1][1].area if values else area
+        # A figure known only for the whole unit says so in its name when a district is chosen.
+        name = label(indicator) if shown_area == area else f"{label(indicator)} (heel {UNIT})"
+        if spec is not None and spec.base_code is not None and shown_area == UNIT:
+            base = _context_count(context, spec.base_code)
+            if base is not None:
+                rows.append(
+                    {
+                        "indicator": indicator,
+                        "label": name,
+                        "jaar": BASE_YEAR,
+                        "gebied": UNIT,
+                        "bron": SOURCE_TEXT,
+                        "waarde": base,
+                        "status": REPORTED,
+                        "ondergrens": False,
+                        "waarde_tekst": fmt_int(base),
+                        "bron_gewijzigd": False,
+                        "opmerking": f"Uit de toelichting bij het dashboard {TEXT_YEAR}; de tabellen van "
+                        f"{BASE_YEAR} zitten niet in de app.",
+                    }
+                )
+        for year, value in values:
+            change = source_change(indicator, year)
+            notes = [n for n in (value.note, change.note if change else "") if n]
+            if value.lower_bound:
+                notes.append("Ondergrens: een deel gaf geen opgave ('?').")
+            rows.append(
+                {
+                    "indicator": indicator,
+                    "label": name,
+                    "jaar": year,
+                    "gebied": value.area,
+                    "bron": SOURCE_TABLE,
+                    "waarde": value.value,
+                    "status": value.status,
+                    "ondergrens": value.lower_bound,
+                    "waarde_tekst": value.text(year),
+                    "bron_gewijzigd": change is not None,
+                    "opmerking": " ".join(notes),
+                }
+            )
+            text_value = _context_count(context, spec.text_code) if spec is not None else None
+            if (
+                year == TEXT_YEAR
+                and value.area == UNIT
+                and text_value is not None
+                and value.status == REPORTED
+                and text_value != value.value
+            ):
+                rows.append(
+                    {
+                        "indicator": indicator,
+                        "label": name,
+                        "jaar": year,
+                        "gebied": UNIT,
+                        "bron": SOURCE_TEXT,
+                        "waarde": text_value,
+                        "status": REPORTED,
+                        "ondergrens": False,
+                        "waarde_tekst": fmt_int(text_value),
+                        "bron_gewijzigd": False,
+                        "opmerking": f"De toelichting noemt {fmt_int(text_value)}, de tabel "
+                        f"{fmt_int(value.value)}; beide worden getoond.",
+                    }
+                )
+    return pl.DataFrame(rows, schema=SERIES_SCHEMA)
+
+
+def _area_inhabitants(population: pl.DataFrame, area: str, year: int) -> int | None:
+    column = f"inwoners_{population_year(population, year)}"
+    chosen = population if area == UNIT else population.filter(pl.col("district") == area)
+    return int(chosen[column].sum()) if not chosen.is_empty() else None
+
+
+def ratio_text(ratio: float | None, low: float | None, high: float | None) -> str:
+    """A rate ratio with its margin in Dutch: ``1,40 (marge 0,82–2,42)``; an open upper end is 'onbegrensd'."""
+    if low is None or high is None:
+        return "niet te berekenen"
+    top = "onbegrensd" if math.isinf(high) else fmt_dec(high, 2)
+    if ratio is None:
+        return f"niet te berekenen (vorig jaar 0; marge {fmt_dec(low, 2)}–{top})"
+    return f"{fmt_dec(ratio, 2)} (marge {fmt_dec(low, 2)}–{top})"
+
+
+def _signed(n: int) -> str:
+    return ("+" if n > 0 else "−" if n < 0 else "±") + fmt_int(abs(n))
+
+
+def _lower_first(text: str) -> str:
+    """``Signalen mensenhandel`` -> ``signalen mensenhandel``; ``B8-aangiftes`` and ``CoMensHa`` stay."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _ratio_phrase(ratio: float | None, low: float | None, high: float | None) -> str:
+    """``verhouding 1,40, marge 0,81–2,44`` for use inside a sentence."""
+    if ratio is None or low is None or high is None:
+        return "verhouding niet te berekenen"
+    top = "onbegrensd" if math.isinf(high) else fmt_dec(high, 2)
+    return f"verhouding {fmt_dec(ratio, 2)}, marge {fmt_dec(low, 2)}–{top}"
+
+
+def year_steps(series: pl.DataFrame, population: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Each loaded year with tables against the loaded year before it, per indicator.
+
+    Only ``tabel`` rows count (the 2019 text figures are compared on their own). Where
+    both years have a count: the difference, the relative change and the rate ratio
+    with its exact 95% interval (:func:`analysis.stats.rate_ratio_interval`). With
+    ``population`` the exposure is the area's inhabitants in each year (the nearest CBS
+    year) and the rates per 100.000 inhabitants are given; without, one year each.
+    ``toelichting`` names a changed source, a lower bound, skipped years, or why there
+    is no comparison.
+    """
+    table = series.filter(pl.col("bron") == SOURCE_TABLE).sort("jaar", maintain_order=True)
+    rows: list[dict] = []
+    for indicator in table["indicator"].unique(maintain_order=True).to_list():
+        own = table.filter(pl.col("indicator") == indicator).to_dicts()
+        for before, after in zip(own, own[1:], strict=False):
+            notes = []
+            both = before["status"] == REPORTED and after["status"] == REPORTED
+            diff = relative = ratio = low = high = None
+            rate_before = rate_after = None
+            if both:
+                k_new, k_old = after["waarde"], before["waarde"]
+                diff = k_new - k_old
+                relative = diff / k_old if k_old else None
+                exposure_new = exposure_old = 1.0
+                if population is not None:
+                    pop_old = _area_inhabitants(population, before["gebied"], before["jaar"])
+                    pop_new = _area_inhabitants(population, after["gebied"], after["jaar"])
+                    if pop_old and pop_new:
+                        exposure_old, exposure_new = float(pop_old), float(pop_new)
+                        rate_before = k_old / pop_old * 100_000
+                        rate_after = k_new / pop_new * 100_000
+                ratio, low, high = rate_ratio_interval(k_new, exposure_new, k_old, exposure_old)
+            else:
+                missing = [
+                    f"{r['jaar']}: {r['waarde_tekst']}" for r in (before, after) if r["status"] != REPORTED
+                ]
+                notes.append("Geen vergelijking: " + "; ".join(missing) + ".")
+            if after["bron_gewijzigd"]:
+                notes.append(after["opmerking"])
+            bounds = [str(r["jaar"]) for r in (before, after) if r["ondergrens"]]
+            if bounds:
+                notes.append(f"Ondergrens in {' en '.join(bounds)}: een deel gaf geen opgave ('?').")
+            if after["jaar"] - before["jaar"] > 1:
+                gap = ", ".join(str(y) for y in range(before["jaar"] + 1, after["jaar"]))
+                notes.append(f"Geen tabellen van {gap}.")
+            if after["gebied"] != before["gebied"] or (
+                after["gebied"] == UNIT and "alleen" in after["opmerking"]
+            ):
+                notes.append(f"Alleen voor heel {UNIT} bekend.")
+            rows.append(
+                {
+                    "indicator": indicator,
+                    "label": after["label"],
+                    "gebied": after["gebied"],
+                    "jaar_van": before["jaar"],
+                    "jaar_naar": after["jaar"],
+                    "waarde_van": before["waarde"],
+                    "waarde_naar": after["waarde"],
+                    "tekst_van": before["waarde_tekst"],
+                    "tekst_naar": after["waarde_tekst"],
+                    "verschil": diff,
+                    "verandering": relative,
+                    "per_100k_van": rate_before,
+                    "per_100k_naar": rate_after,
+                    "ratio": ratio,
+                    "ratio_onder": low,
+                    "ratio_boven": high,
+                    "ratio_tekst": ratio_text(ratio, low, high) if both else "–",
+                    "oordeel": _judgement(low, high) if both else "niet te beoordelen",
+                    "rij": f"{after['label']} {before['jaar']} → {after['jaar']}: "
+                    f"{before['waarde_tekst']} → {after['waarde_tekst']}",
+                    "bron_gewijzigd": bool(after["bron_gewijzigd"]),
+                    "toelichting": " ".join(notes),
+                }
+            )
+    return pl.DataFrame(rows, schema=STEP_SCHEMA)
+
+
+def _rate_text(rate: float | None) -> str:
+    return "–" if rate is None else fmt_dec(rate, 1)
+
+
+def steps_display(steps: pl.DataFrame, *, rates: bool = False, compact: bool = False) -> pl.DataFrame:
+    """The steps as a table for the screen, every figure as Dutch text (counts before ratios).
+
+    ``compact`` is for one pair of years: the years become the column heads and the area
+    column is left out when all rows are about the same area.
+    """
+    signed = (
+        pl.col("verschil")
+        .map_elements(_signed, return_dtype=pl.String, skip_nulls=True)
+        .fill_null("–")
+        .alias("Verschil")
+    )
+    years = steps.select("jaar_van", "jaar_naar").unique()
+    if compact and years.height == 1:
+        before, after = str(years["jaar_van"][0]), str(years["jaar_naar"][0])
+        columns = [pl.col("label").alias("Indicator")]
+        if steps["gebied"].n_unique() > 1:
+            columns.append(pl.col("gebied").alias("Gebied"))
+        columns += [pl.col("tekst_van").alias(before), pl.col("tekst_naar").alias(after), signed]
+    else:
+        columns = [
+            pl.col("label").alias("Indicator"),
+            pl.col("gebied").alias("Gebied"),
+            pl.format("{} → {}", "jaar_van", "jaar_naar").alias("Jaren"),
+            pl.col("tekst_van").alias("Van"),
+            pl.col("tekst_naar").alias("Naar"),
+            signed,
+        ]
+    frame = steps.select(columns)
+    if rates:
+        per = [
+            f"{_rate_text(a)} → {_rate_text(b)}"
+            for a, b in zip(steps["per_100k_van"], steps["per_100k_naar"], strict=True)
+        ]
+        frame = frame.with_columns(pl.Series("Per 100.000 inwoners", per, dtype=pl.String))
+    return frame.with_columns(
+        steps["ratio_tekst"].alias("Verhouding (95%-marge)"),
+        steps["oordeel"].alias("Oordeel"),
+        steps["toelichting"].alias("Toelichting"),
+    )
+
+
+def _area_phrase(area: str) -> str:
+    return f"in heel {UNIT}" if area == UNIT else f"in {area}"
+
+
+def step_sentence(steps: pl.DataFrame, year: int, area: str, limit: int = 3) -> str | None:
+    """What changed from the loaded year before ``year`` to ``year``, in one Dutch sentence; None without one."""
+    into = steps.filter(pl.col("jaar_naar") == year)
+    if into.is_empty():
+        return None
+    before = int(into["jaar_van"][0])
+    compared = into.filter(pl.col("verschil").is_not_null())
+    changed = compared.filter(pl.col("verschil") != 0)
+    head = f"Van {before} naar {year} ({_area_phrase(area).removeprefix('in ')})"
+    if compared.is_empty():
+        return f"{head} is geen enkel cijfer van deze keuze in beide jaren bekend."
+    if changed.is_empty():
+        return f"{head} bleven alle {fmt_int(compared.height)} vergeleken cijfers gelijk."
+    ordered = changed.with_columns(
+        pl.col("verandering").abs().fill_null(float("inf")).alias("_grootte")
+    ).sort("_grootte", descending=True, maintain_order=True)
+    parts = [
+        f"{_lower_first(r['label'])} {r['tekst_van']} → {r['tekst_naar']} ({_signed(r['verschil'])}; "
+        f"{_ratio_phrase(r['ratio'], r['ratio_onder'], r['ratio_boven'])}: {r['oordeel']})"
+        for r in ordered.head(limit).iter_rows(named=True)
+    ]
+    rest = changed.height - len(parts)
+    same = compared.height - changed.height
+    tail = []
+    if rest > 0:
+        tail.append(f"nog {fmt_int(rest)} {'cijfer veranderde' if rest == 1 else 'cijfers veranderden'}")
+    if same > 0:
+        tail.append(
+            "het andere cijfer bleef gelijk"
+            if same == 1
+            else f"de andere {fmt_int(same)} cijfers bleven gelijk"
+        )
+    return f"{head}: " + "; ".join(parts) + (f"; {', '.join(tail)}" if tail else "") + "."
+
+
+def years_answer(table: pl.DataFrame, steps: pl.DataFrame, year: int, area: str) -> str:
+    """The page's answer: the comparison with 2019, followed by the step into ``year`` if there is one."""
+    answer = trend_answer(table) if not table.is_empty() else ""
+    step = step_sentence(steps, year, area)
+    return " ".join(part for part in (answer, step) if part) or "Er is nog maar één jaar met cijfers geladen."
+
+
+def step_prompt(steps: pl.DataFrame, year: int, area: str) -> str | None:
+    """A workshop prompt on the largest change into ``year`` (by relative size), or None."""
+    into = steps.filter(
+        pl.col("jaar_naar") == year, pl.col("verschil").is_not_null(), pl.col("verschil") != 0
+    )
+    if into.is_empty():
+        return None
+    row = (
+        into.with_columns(pl.col("verandering").abs().fill_null(float("inf")).alias("_g"))
+        .sort("_g", descending=True, maintain_order=True)
+        .row(0, named=True)
+    )
+    verb = "stegen" if row["verschil"] > 0 else "daalden"
+    chance = (
+        "Dat kan toeval zijn"
+        if row["oordeel"] == "past binnen toeval"
+        else "Dat is meer dan toeval alleen"
+        if row["oordeel"] != "niet te beoordelen"
+        else "Of dat toeval is, is niet te zeggen"
+    )
+    return (
+        f"De {_lower_first(row['label'])} {_area_phrase(row['gebied'])} {verb} van {row['tekst_van']} "
+        f"({row['jaar_van']}) naar {row['tekst_naar']} ({row['jaar_naar']}); "
+        f"{_ratio_phrase(row['ratio'], row['ratio_onder'], row['ratio_boven'])}. {chance}. Wat is er "
+        "veranderd: in de praktijk, in de aandacht, of in de manier van registreren?"
+    )
+
+
+def area_change_notes(tidies: Sequence[pl.DataFrame], district: str = UNIT) -> list[str]:
+    """What changed in the municipalities named per district, between each loaded year and the one before.
+
+    Mergers, renamings and municipalities that moved (:func:`analysis.intake.area_changes`);
+    for a chosen district only the notes about it.
+    """
+    from analysis.intake import area_changes  # intake imports this module: import here
+
+    ordered = sorted(tidies, key=lambda t: int(t["jaar"][0]))
+    notes = []
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        for finding in area_changes(after, before):
+            if district == UNIT or finding.block == district or district in finding.message:
+                notes.append(finding.message)
+    return notes
+
+
+COMPARE_DISPLAY_COLUMNS = (
+    "Gebied",
+    "Indicator",
+    "Vorig jaar",
+    "Nieuw jaar",
+    "Verschil",
+    "Verhouding (95%-marge)",
+)
+
+
+def _status_text(value: int | None, status: str | None, year: int) -> str:
+    if status is None:
+        return f"niet in {year}"
+    if status == REPORTED:
+        return fmt_int(value)
+    return _MISSING_WORDS.get(status, status)
+
+
+def comparison_display(comparison: pl.DataFrame) -> pl.DataFrame:
+    """The output of :func:`analysis.intake.compare_years` as a table for the screen, in Dutch text.
+
+    The column heads name the two years (``2022``, ``2023``).
+    """
+    if comparison.is_empty():
+        return pl.DataFrame()
+    old, new = int(comparison["jaar_vorig"][0]), int(comparison["jaar_nieuw"][0])
+    rows = []
+    for r in comparison.iter_rows(named=True):
+        rows.append(
+            {
+                "Gebied": r["gebied"],
+                "Indicator": r["label"],
+                str(old): _status_text(r["waarde_vorig"], r["status_vorig"], old),
+                str(new): _status_text(r["waarde_nieuw"], r["status_nieuw"], new),
+                "Verschil": "–" if r["verschil"] is None else _signed(r["verschil"]),
+                "Verhouding (95%-marge)": ratio_text(r["ratio"], r["ratio_ondergrens"], r["ratio_bovengrens"])
+                if r["verschil"] is not None
+                else "–",
+                "Toelichting": r["toelichting"],
+            }
+        )
+    return pl.DataFrame(rows, schema=dict.fromkeys(rows[0], pl.String))
+
+
+def changed_first(comparison: pl.DataFrame) -> pl.DataFrame:
+    """Rows of a :func:`analysis.intake.compare_years` table with a difference other than 0 (changes only)."""
+    return comparison.filter(pl.col("verschil").is_not_null(), pl.col("verschil") != 0)
+
+
+#: What to keep in mind when comparing loaded years, in the app's own words.
+YEARS_CAVEATS: tuple[str, ...] = (
+    "Een verschil tussen twee jaren kan toeval zijn, zeker bij kleine aantallen; de marge bij de verhouding "
+    "laat zien hoe groot dat toeval kan zijn. Een marge die 1 omvat betekent: niet te onderscheiden van "
+    "gelijk gebleven.",
+    "Een jaar dat in deze sessie is toegevoegd, is niet door een beheerder nagekeken. Kijk bij twijfel op de "
+    "pagina 'Nieuw jaar toevoegen' naar de controles.",
+    "Als een gemeente in een jaar niet meer apart staat (samenvoeging, andere keuze), zijn de cijfers per "
+    "gemeente en 'Overig' niet te vergelijken; de district- en eenheidstotalen wel.",
+)
+
+
+def known_indicators(codes: Sequence[str]) -> tuple[str, ...]:
+    """The codes that are real indicators, in order (guards page-supplied lists)."""
+    return tuple(code for code in codes if code in BY_CODE)

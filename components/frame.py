@@ -45,6 +45,10 @@ def sidebar_choices() -> Selection:
             key=YEAR_KEY,
             help="Het jaar van het gepubliceerde dashboard.",
         )
+        if int(year) in data.session_years():
+            st.caption(
+                f"{year} staat alleen in jouw sessie: toegevoegd op 'Nieuw jaar toevoegen', niet opgeslagen."
+            )
         district = bound(
             st.selectbox,
             "Gebied",

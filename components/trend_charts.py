@@ -1,11 +1,13 @@
-"""Charts for the page 'Ontwikkeling sinds 2019': a slope chart (2019 = 100) and rate ratios."""
+"""Charts for the page 'Ontwikkeling sinds 2019': 2019 against 2022, and every loaded year per indicator."""
+
+import math
 
 import altair as alt
 import polars as pl
 
 from analysis.dutch import fmt_int
-from analysis.trends import BASE_YEAR, KIND_COUNT, KIND_STATEMENT
-from components.charts import ACCENT_COLOR
+from analysis.trends import BASE_YEAR, KIND_COUNT, KIND_STATEMENT, TEXT_YEAR
+from components.charts import ACCENT_COLOR, DISTRICT_COLORS, MISSING_COLOR, district_color
 
 STATEMENT_COLOR = "#8c6d31"
 TABLE_COLOR = "#000000"
@@ -187,4 +189,272 @@ def ratio_chart(ratios: pl.DataFrame) -> alt.LayerChart:
             subtitle="Lijn: exacte 95%-marge (voorwaardelijk binomiaal); stippellijn: gelijk gebleven",
         ),
         height=150 + 55 * ratios.height,
+    )
+
+
+# -- every loaded year --------------------------------------------------------------------
+
+MISSING_TEXT = {"leeg": "leeg", "niet_gerapporteerd": "?", "niet_van_toepassing": "-", "ontbreekt": "×"}
+LINE_SOLID = "opeenvolgende jaren"
+LINE_DASHED = "jaren ertussen of andere bron"
+POINT_TABLE = "tabel van het jaar"
+POINT_TEXT = "toelichting dashboard 2022"
+FACET_WIDTH = 185
+FACET_HEIGHT = 150
+
+
+LOWER_BOUND_NOTE = "minstens: een deel gaf geen opgave (?)"
+
+
+def _heading(name: str, lower_bound: bool = False) -> str:
+    """The facet heading: a note in brackets ('(heel Oost-Nederland)') and a lower bound on their own lines."""
+    return name.replace(" (heel ", "|(heel ") + (f"|{LOWER_BOUND_NOTE}" if lower_bound else "")
+
+
+def _lower_bounds(series: pl.DataFrame) -> dict[str, bool]:
+    """Per indicator label: is any of its counts a lower bound?"""
+    grouped = series.group_by("label", maintain_order=True).agg(pl.col("ondergrens").any())
+    return dict(zip(grouped["label"], grouped["ondergrens"], strict=True))
+
+
+def years_chart_data(series: pl.DataFrame) -> pl.DataFrame:
+    """The long frame behind :func:`years_chart`: points, line pieces, missing marks and source changes.
+
+    ``laag`` says which layer a row belongs to. A line piece joins two counts of the main
+    line (the 2019 text figure, then each year's table); it is dashed where years lie
+    between them or the later year has another source.
+    """
+    rows: list[dict] = []
+    for indicator in series["indicator"].unique(maintain_order=True).to_list():
+        own = series.filter(pl.col("indicator") == indicator)
+        name = own["label"][0]
+        main = [
+            r
+            for r in own.iter_rows(named=True)
+            if r["bron"] == "tabel" or (r["bron"] == "toelichting" and r["jaar"] == BASE_YEAR)
+        ]
+        for r in own.iter_rows(named=True):
+            base = {
+                "label": name,
+                "gebied": r["gebied"],
+                "jaar": r["jaar"],
+                "waarde_tekst": r["waarde_tekst"],
+                "opmerking": r["opmerking"],
+            }
+            if r["waarde"] is not None:
+                kind = POINT_TABLE if r["bron"] == "tabel" else POINT_TEXT
+                rows.append(
+                    {**base, "laag": "punt", "waarde": float(r["waarde"]), "soort": kind, "bron": r["bron"]}
+                )
+            else:
+                rows.append(
+                    {
+                        **base,
+                        "laag": "ontbreekt",
+                        "waarde": 0.0,
+                        "teken": MISSING_TEXT.get(r["status"], "?"),
+                        "bron": r["bron"],
+                    }
+                )
+            if r["bron_gewijzigd"]:
+                rows.append({**base, "laag": "bron", "teken": "andere bron"})
+        counted = [r for r in main if r["waarde"] is not None]
+        for before, after in zip(counted, counted[1:], strict=False):
+            dashed = (
+                after["jaar"] - before["jaar"] > 1
+                or after["bron_gewijzigd"]
+                or before["bron"] != after["bron"]
+            )
+            rows.append(
+                {
+                    "label": name,
+                    "gebied": after["gebied"],
+                    "laag": "lijn",
+                    "jaar": before["jaar"],
+                    "jaar2": after["jaar"],
+                    "waarde": float(before["waarde"]),
+                    "waarde2": float(after["waarde"]),
+                    "lijn": LINE_DASHED if dashed else LINE_SOLID,
+                }
+            )
+    schema = {
+        "label": pl.String,
+        "gebied": pl.String,
+        "laag": pl.String,
+        "jaar": pl.Int64,
+        "jaar2": pl.Int64,
+        "waarde": pl.Float64,
+        "waarde2": pl.Float64,
+        "waarde_tekst": pl.String,
+        "opmerking": pl.String,
+        "soort": pl.String,
+        "bron": pl.String,
+        "teken": pl.String,
+        "lijn": pl.String,
+    }
+    headings = {name: _heading(name, bool(bound)) for name, bound in _lower_bounds(series).items()}
+    return pl.DataFrame(rows, schema=schema).with_columns(
+        pl.col("label").replace_strict(headings, return_dtype=pl.String).alias("kop")
+    )
+
+
+def years_chart(series: pl.DataFrame, area: str, title: str) -> alt.FacetChart:
+    """One small line chart per indicator over every loaded year, with the counts in the tooltips.
+
+    Filled circle: a year's table; diamond: a figure from the text of the dashboard 2022.
+    Dashed: years between without tables, or another source. A grey mark on the axis: no
+    count ('?', 'leeg', '-', × = not in that year's tables). 'andere bron' marks a changed source.
+    """
+    frame = years_chart_data(series)
+    years = sorted(set(series["jaar"].to_list()))
+    color = DISTRICT_COLORS.get(area, ACCENT_COLOR)
+    # One colour per area, as everywhere: a figure known only for the unit is drawn in the unit's colour.
+    area_color = district_color("gebied", legend=False)
+    x_scale = alt.Scale(domain=[min(years) - 0.5, max(years) + 0.5], nice=False)
+    x = alt.X(
+        "jaar:Q", title=None, scale=x_scale, axis=alt.Axis(values=years, format="d", grid=False, labelAngle=0)
+    )
+    # Whole numbers only, and never a scale of nothing when every count is 0.
+    y = alt.Y(
+        "waarde:Q",
+        title=None,
+        scale=alt.Scale(zero=True, nice=True, domain=alt.DomainUnionWith(unionWith=[0, 1])),
+        axis=alt.Axis(format=",d", tickCount=4, tickMinStep=1),
+    )
+    tooltip = [
+        alt.Tooltip("label:N", title="Indicator"),
+        alt.Tooltip("gebied:N", title="Gebied"),
+        alt.Tooltip("jaar:Q", title="Jaar", format="d"),
+        alt.Tooltip("waarde_tekst:N", title="Aantal"),
+        alt.Tooltip("bron:N", title="Bron"),
+        alt.Tooltip("opmerking:N", title="Opmerking"),
+    ]
+    base = alt.Chart()
+    lines = (
+        base.transform_filter(alt.datum.laag == "lijn")
+        .mark_rule(strokeWidth=2.5)
+        .encode(
+            color=area_color,
+            x=x,
+            x2="jaar2:Q",
+            y=y,
+            y2="waarde2:Q",
+            strokeDash=alt.StrokeDash(
+                "lijn:N",
+                scale=alt.Scale(domain=[LINE_SOLID, LINE_DASHED], range=[[1, 0], [5, 4]]),
+                legend=alt.Legend(title=None, orient="bottom", symbolStrokeColor=color, labelLimit=400),
+            ),
+        )
+    )
+    points = (
+        base.transform_filter(alt.datum.laag == "punt")
+        .mark_point(filled=True, size=80, opacity=1)
+        .encode(
+            color=area_color,
+            x=x,
+            y=y,
+            shape=alt.Shape(
+                "soort:N",
+                scale=alt.Scale(domain=[POINT_TABLE, POINT_TEXT], range=["circle", "diamond"]),
+                legend=alt.Legend(title=None, orient="bottom", labelLimit=400),
+            ),
+            tooltip=tooltip,
+        )
+    )
+    missing = (
+        base.transform_filter(alt.datum.laag == "ontbreekt")
+        .mark_text(fontSize=14, fontWeight="bold", color=MISSING_COLOR, dy=-8)
+        .encode(x=x, y=y, text="teken:N", tooltip=tooltip)
+    )
+    changes = base.transform_filter(alt.datum.laag == "bron")
+    change_rule = changes.mark_rule(strokeDash=[2, 3], color="#555").encode(x=x, tooltip=tooltip)
+    change_text = changes.mark_text(align="right", dx=-4, fontSize=10, color="#555").encode(
+        x=x, y=alt.value(FACET_HEIGHT - 8), text="teken:N"
+    )
+    layered = alt.layer(lines, change_rule, points, missing, change_text, data=frame).properties(
+        width=FACET_WIDTH, height=FACET_HEIGHT
+    )
+    order = [_heading(name, bound) for name, bound in _lower_bounds(series).items()]
+    return (
+        layered.facet(
+            facet=alt.Facet(
+                "kop:N",
+                sort=order,
+                title=None,
+                header=alt.Header(labelFontSize=12, labelLimit=260, labelExpr="split(datum.value, '|')"),
+            ),
+            columns=3,
+        )
+        .resolve_scale(y="independent")
+        .properties(
+            title=alt.Title(
+                title,
+                subtitle=[
+                    f"{area}. Cirkel: de tabel van dat jaar; ruit: een getal uit de toelichting bij het dashboard "
+                    f"{TEXT_YEAR}.",
+                    "Stippellijn: jaren ertussen zonder tabellen, of een andere bron. Grijs teken: geen aantal "
+                    "('?', 'leeg', '-', × = niet in de tabellen van dat jaar), geen 0.",
+                ],
+            )
+        )
+    )
+
+
+def steps_chart(steps: pl.DataFrame, area: str) -> alt.LayerChart:
+    """Each year against the loaded year before it: rate ratio with its exact 95% interval, log scale."""
+    shown = steps.filter(pl.col("ratio").is_not_null())
+    lows = [v for v in shown["ratio_onder"].to_list() if v and v > 0]
+    highs = [v for v in shown["ratio_boven"].to_list() if v is not None and not math.isinf(v)]
+    low = min([0.5, *lows]) * 0.8
+    high = max([2.0, *highs]) * 1.25
+    shown = shown.with_columns(
+        pl.col("ratio_onder").clip(lower_bound=low),
+        pl.when(pl.col("ratio_boven").is_infinite())
+        .then(high)
+        .otherwise(pl.col("ratio_boven"))
+        .alias("ratio_boven"),
+        pl.when(pl.col("bron_gewijzigd"))
+        .then(pl.lit("andere bron"))
+        .otherwise(pl.lit("zelfde bron"))
+        .alias("bron"),
+    )
+    color = DISTRICT_COLORS.get(area, ACCENT_COLOR)
+    scale = alt.Scale(type="log", domain=[low, high], nice=False)
+    order = shown["rij"].to_list()
+    base = alt.Chart(shown).encode(y=alt.Y("rij:N", sort=order, title=None, axis=alt.Axis(labelLimit=360)))
+    tooltip = [
+        alt.Tooltip("rij:N", title="Vergelijking"),
+        alt.Tooltip("ratio_tekst:N", title="Verhouding (95%-marge)"),
+        alt.Tooltip("oordeel:N", title="Oordeel"),
+        alt.Tooltip("toelichting:N", title="Toelichting"),
+    ]
+    rule = base.mark_rule(strokeWidth=2, color=color).encode(
+        x=alt.X(
+            "ratio_onder:Q",
+            scale=scale,
+            title="Verhouding tot het jaar ervoor (logaritmische schaal)",
+            axis=alt.Axis(values=[0.1, 0.2, 0.5, 1, 2, 5, 10]),
+        ),
+        x2="ratio_boven:Q",
+        tooltip=tooltip,
+    )
+    point = base.mark_point(filled=True, size=100, color=color).encode(
+        x=alt.X("ratio:Q", scale=scale),
+        shape=alt.Shape(
+            "bron:N",
+            scale=alt.Scale(domain=["zelfde bron", "andere bron"], range=["circle", "triangle-up"]),
+            legend=alt.Legend(title=None, orient="bottom"),
+        ),
+        tooltip=tooltip,
+    )
+    label = base.mark_text(align="left", dx=8, dy=-12, fontSize=11).encode(
+        x=alt.X("ratio:Q", scale=scale), text="ratio_tekst:N"
+    )
+    one = alt.Chart(pl.DataFrame({"x": [1.0]})).mark_rule(strokeDash=[4, 4], color="#444").encode(x="x:Q")
+    return (rule + point + label + one).properties(
+        title=alt.Title(
+            "Groter dan toeval? Elk jaar gedeeld door het jaar ervoor",
+            subtitle=f"{area}. Lijn: exacte 95%-marge (voorwaardelijk binomiaal); stippellijn: gelijk gebleven",
+        ),
+        height=150 + 40 * shown.height,
     )

@@ -4,6 +4,7 @@ import streamlit as st
 
 from analysis import supply
 from analysis.ratios import chain_ratio
+from analysis.trends import QUESTIONS
 from components import data
 from components.charts import show_chart
 from components.frame import current_selection
@@ -16,6 +17,7 @@ from components.supply_charts import (
     figure_row,
     funnel_chart,
 )
+from components.year_compare import previous_year_box
 
 selection = current_selection()
 district = selection.district
@@ -95,5 +97,6 @@ chart_or_table(
     caption=supply.funnel_caption(points),
 )
 
+previous_year_box(selection, QUESTIONS["Aard en omvang"])
 caveats("Waar je op moet letten", supply.supply_caveats(tidy))
 discussion_prompts(supply.supply_prompts(tidy, population, district))

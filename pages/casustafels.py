@@ -25,6 +25,7 @@ from analysis.casustafel import (
     ratio_key,
     ratio_title,
 )
+from analysis.trends import QUESTIONS
 from components import data
 from components.casustafel_charts import care_settings_chart, district_ratio_chart, meetings_chart
 from components.charts import show_chart
@@ -32,6 +33,7 @@ from components.controls import bound
 from components.frame import current_selection
 from components.intervention_charts import metric_row
 from components.page import caveats, chart_or_table, discussion_prompts, question_header
+from components.year_compare import previous_year_box
 
 selection = current_selection()
 tidy = data.tidy(selection.year)
@@ -83,5 +85,6 @@ chart_or_table(
 st.subheader("Wat de toelichting zegt, en wat de cijfers kunnen dragen")
 st.markdown("\n".join(f"- {line}" for line in claim_notes(tidy)))
 
+previous_year_box(selection, QUESTIONS["Casustafels"])
 caveats("Waar je op moet letten", casustafel_caveats())
 discussion_prompts(casustafel_prompts(tidy, comparison, selection.district))

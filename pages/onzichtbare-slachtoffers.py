@@ -7,6 +7,7 @@ scenarios A and B side by side against the baseline.
 import streamlit as st
 
 from analysis import scenario as sc
+from analysis.trends import QUESTIONS
 from components import data
 from components.charts import show_chart
 from components.controls import bound, known
@@ -19,6 +20,7 @@ from components.scenario_charts import (
     outcome_columns,
     scenario_controls,
 )
+from components.year_compare import previous_year_box
 
 selection = current_selection()
 tidy, population, context = data.tidy(selection.year), data.population(), data.context()
@@ -89,5 +91,6 @@ chart_or_table(
 st.markdown("  \n".join(sc.comensha_sum_lines(breakdown)))
 st.caption(sc.unknown_assignment_text(tidy) + " Deze cijfers bestaan alleen voor de hele eenheid.")
 
+previous_year_box(selection, QUESTIONS["Onzichtbare slachtoffers"])
 caveats("Waar je op moet letten", list(sc.SCENARIO_CAVEATS))
 discussion_prompts(sc.view_prompts(view, breakdown, selection.district))

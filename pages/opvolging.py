@@ -4,11 +4,13 @@ import polars as pl
 import streamlit as st
 
 from analysis.followup import CHAIN_SOURCE, followup_answer, followup_prompts, followup_table, om_decisions
+from analysis.trends import QUESTIONS
 from components import data
 from components.charts import show_chart
 from components.followup_charts import decisions_chart, intake_chart, share_chart
 from components.frame import current_selection
 from components.page import caveats, chart_or_table, discussion_prompts, question_header
+from components.year_compare import previous_year_box
 
 selection = current_selection()
 tidy = data.tidy(selection.year)
@@ -33,6 +35,7 @@ show_chart(
     decisions_chart(om_decisions(data.context())), source="toelichting bij het dashboard (instroom OM)"
 )
 
+previous_year_box(selection, QUESTIONS["Opvolging"])
 caveats(
     "Waar je op moet letten",
     [

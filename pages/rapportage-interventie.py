@@ -18,12 +18,14 @@ from analysis.interventions import (
     not_reported_lines,
     summary_metrics,
 )
+from analysis.trends import QUESTIONS
 from components import data
 from components.charts import show_chart
 from components.controls import bound
 from components.frame import current_selection
 from components.intervention_charts import dumbbell_chart, metric_row, missing_lists, mix_chart
 from components.page import caveats, chart_or_table, discussion_prompts, question_header
+from components.year_compare import previous_year_box
 
 selection = current_selection()
 tidy = data.tidy(selection.year)
@@ -64,5 +66,6 @@ chart_or_table(
     caption="Per rapportage: exacte 95%-marge (Garwood). Gemeenten met '?' zijn weggelaten en genoemd.",
 )
 
+previous_year_box(selection, QUESTIONS["Rapportage en interventie"])
 caveats("Waar je op moet letten", intervention_caveats(summary))
 discussion_prompts(intervention_prompts(tidy, summary))

@@ -1,0 +1,41 @@
+"""'Vergelijk met het vorige jaar': the chosen year against the loaded year before it, on every question page."""
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from analysis import trends
+from components import data
+from components.frame import Selection
+from components.year_views import inert_notes
+
+
+def previous_year_box(selection: Selection, indicators: Sequence[str]) -> None:
+    """An expander 'Vergelijk met {vorig jaar}' with the page's indicators in both years.
+
+    Counts, rates per 100.000 inhabitants, the difference and the rate ratio with its
+    exact 95% interval, for the chosen area. Without an earlier year with tables: a
+    short caption that points to the page 'Ontwikkeling sinds 2019'.
+    """
+    previous = data.previous_year(selection.year)
+    if previous is None:
+        st.caption(
+            f"Er is geen eerder jaar met tabellen geladen om {selection.year} mee te vergelijken. Van "
+            f"{trends.BASE_YEAR} zijn alleen enkele cijfers uit de toelichting bekend: zie de pagina "
+            "'Ontwikkeling sinds 2019'."
+        )
+        return
+    tidies = [data.tidy(previous), data.tidy(selection.year)]
+    series = trends.year_series(tidies, selection.district, trends.known_indicators(indicators))
+    steps = trends.year_steps(series, data.population())
+    with st.expander(f"Vergelijk met {previous}", icon=":material/compare_arrows:"):
+        sentence = trends.step_sentence(steps, selection.year, selection.district)
+        if sentence:
+            st.markdown(sentence)
+        st.dataframe(trends.steps_display(steps, rates=True, compact=True), hide_index=True, width="stretch")
+        st.caption(
+            "Verhouding = aantal per inwoner in "
+            f"{selection.year} / in {previous}, met exacte 95%-marge (voorwaardelijk binomiaal). Een marge die 1 "
+            "omvat: niet te onderscheiden van gelijk gebleven. 'minstens' = een deel gaf geen opgave ('?')."
+        )
+        inert_notes(trends.area_change_notes(tidies, selection.district))

@@ -1,0 +1,478 @@
+"""The parts of the page 'Nieuw jaar toevoegen': template, input, checks, preview, use and save.
+
+What a user pastes or uploads is kept in ``st.session_state`` as plain text and bytes
+(the session stays picklable) and is never changed: the original can always be
+downloaded back. Every text that comes from a user or a file is shown inert: escaped
+with :func:`analysis.links.inert_markdown`, or inside a table.
+"""
+
+import polars as pl
+import streamlit as st
+
+from analysis.blocks import tidy_view
+from analysis.checks import APPROXIMATELY, DIFFERS, LOWER_BOUND, OK, consistency_checks
+from analysis.dutch import fmt_int
+from analysis.intake import (
+    MAX_UPLOAD_BYTES,
+    Finding,
+    IntakeResult,
+    area_changes,
+    compare_years,
+    year_from_name,
+)
+from analysis.links import inert_markdown
+from analysis.template import template_workbook
+from analysis.trends import changed_first, comparison_display
+from analysis.yearstore import (
+    NO_ORGANISATION_TEXT,
+    ORGANISATIONS,
+    SAVING_OFF_TEXT,
+    SECRET_KEY,
+    WRONG_KEY_TEXT,
+    YearStoreError,
+    added_text,
+    clean_file_name,
+    configured_key,
+    key_matches,
+    paste_findings_text,
+    saved_years_table,
+    size_text,
+)
+from components import data
+from components.controls import bound, known
+from components.frame import YEAR_KEY as FRAME_YEAR_KEY
+
+TEMPLATE_NAME = "ketendialoog_sjabloon.xlsx"
+PASTE_NAME = "geplakte_tabellen.txt"
+
+YEAR_KEY = "jaartal"
+INPUT_KEY = "invoer"
+PREVIEW_KEY = "voorbeeld"
+PASTE_KEY = "plak"
+PASTE_KEEP = "_plak_bewaard"
+TEXT_UPLOAD_KEY = "tekstbestand"
+EXCEL_UPLOAD_KEY = "excelbestand"
+CANDIDATE_KEY = "_nieuw_jaar_kandidaat"
+MESSAGE_KEY = "_nieuw_jaar_melding"
+ORGANISATION_KEY = "organisatie"
+SECRET_INPUT_KEY = "beheersleutel_invoer"
+
+SOURCE_PASTE = "plakken"
+SOURCE_FILE = "bestand"
+
+INPUT_TABS = ["Plakken", "Tekstbestand (.txt, .csv, .tsv)", "Excel-sjabloon (.xlsx)"]
+PREVIEW_TABS = ["Vergelijking met het jaar ervoor", "Nette tabel", "Controles op samenhang"]
+
+
+# -- shared bits ------------------------------------------------------------------------
+
+
+def inert_notes(notes: list[str], icon: str = ":material/compare_arrows:") -> None:
+    """Show notes that may quote user text as info boxes, escaped so that nothing in them is markup."""
+    for note in notes:
+        st.info(inert_markdown(note), icon=icon)
+
+
+def no_second_year() -> None:
+    """Say that no later year is loaded, and where to add one."""
+    st.caption(
+        "Er is nog maar één jaar met tabellen geladen. Voeg de cijfers van een volgend jaar toe; dan staat hier "
+        "per indicator de verandering ten opzichte van het jaar ervoor, met exacte marges."
+    )
+    st.page_link("pages/nieuw-jaar.py", label="Nieuw jaar toevoegen", icon=":material/upload_file:")
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _template(structure: pl.DataFrame) -> bytes:
+    return template_workbook(structure)
+
+
+def template_section(structure: pl.DataFrame) -> None:
+    """The instruction paragraph and the download of the empty template workbook."""
+    st.markdown(
+        "Het sjabloon is een Excel-werkmap met een tabblad per blok van het dashboard (de vijf districten, het "
+        "eenheidstotaal, casustafels, CoMensHa, B8-aangiftes en AZC's) en een tabblad 'Uitleg'. Neem de "
+        "getallen over zoals het dashboard ze publiceert: een heel getal, '?' als een partij geen opgave deed, "
+        "'-' als iets niet van toepassing is, en laat een vak leeg als er niets aan die gemeente te koppelen is "
+        "(dat is iets anders dan 0). Laat de namen in kolom A en in de kopregel staan. Werk je liever met de "
+        "tabellen als tekst, kopieer ze dan uit Excel of uit het dashboard en plak ze hieronder, blok na blok "
+        "met een lege regel ertussen."
+    )
+    st.download_button(
+        "Download het lege sjabloon (.xlsx)",
+        data=_template(structure),
+        file_name=TEMPLATE_NAME,
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+        on_click="ignore",
+        key="sjabloon_download",
+    )
+
+
+# -- input ------------------------------------------------------------------------------
+
+
+def _keep_paste() -> None:
+    st.session_state[PASTE_KEEP] = st.session_state.get(PASTE_KEY, "")
+
+
+def _take_paste() -> None:
+    text = st.session_state.get(PASTE_KEY, "") or ""
+    st.session_state[PASTE_KEEP] = text
+    st.session_state[CANDIDATE_KEY] = {
+        "bron": SOURCE_PASTE,
+        "naam": PASTE_NAME,
+        "inhoud": text.encode("utf-8"),
+    }
+    st.session_state.pop(MESSAGE_KEY, None)
+
+
+def _take_upload(key: str) -> None:
+    upload = st.session_state.get(key)
+    if upload is None:
+        return
+    name = str(upload.name)
+    st.session_state[CANDIDATE_KEY] = {"bron": SOURCE_FILE, "naam": name, "inhoud": bytes(upload.getvalue())}
+    st.session_state.pop(MESSAGE_KEY, None)
+    year = year_from_name(name)
+    if year is not None:
+        st.session_state[YEAR_KEY] = year
+
+
+def year_field(default: int) -> int:
+    """The year of the new figures; an uploaded file's name with a year in it fills it in."""
+    options = {"value": default} if YEAR_KEY not in st.session_state else {}
+    field, _ = st.columns([1, 3])
+    year = bound(
+        field.number_input,
+        "Jaar van de cijfers",
+        min_value=1900,
+        max_value=2099,
+        step=1,
+        key=YEAR_KEY,
+        help="Staat het jaar in de bestandsnaam (zoals dashboard_2023.xlsx), dan vult de app het zelf in.",
+        **options,
+    )
+    return int(year)
+
+
+def input_tabs() -> None:
+    """Three ways in: paste the tables, upload them as text, or upload the filled-in template."""
+    known(PREVIEW_KEY)  # the preview's tabs show only once the figures pass the check
+    if PASTE_KEY not in st.session_state and PASTE_KEEP in st.session_state:
+        st.session_state[PASTE_KEY] = st.session_state[PASTE_KEEP]
+    paste, text_file, excel = bound(st.tabs, INPUT_TABS, key=INPUT_KEY)
+    limit = MAX_UPLOAD_BYTES // (1024 * 1024)
+    with paste:
+        st.text_area(
+            "Tabellen als tekst",
+            key=PASTE_KEY,
+            height=240,
+            on_change=_keep_paste,
+            placeholder="IJSSELLAND\tKampen\tSteenwijkerland\t…\tOverig\tTotaal\nActieve seksadvertenties\t391\t440\t…",
+            help="Kopieer de blokken uit Excel (of uit het dashboard) en plak ze hier; kolommen gescheiden door "
+            "tabs, blokken door een lege regel. Wat je plakt blijft staan, ook als er fouten in zitten.",
+        )
+        st.button(
+            "Controleer de geplakte tabellen", key="controleer_plak", on_click=_take_paste, type="primary"
+        )
+    with text_file:
+        st.file_uploader(
+            "Tekstbestand met de tabellen",
+            type=["txt", "csv", "tsv"],
+            key=TEXT_UPLOAD_KEY,
+            on_change=_take_upload,
+            args=(TEXT_UPLOAD_KEY,),
+            max_upload_size=limit,
+            help="Tab-gescheiden tekst zoals de gepubliceerde opmaak, of CSV met ';' of ','.",
+        )
+    with excel:
+        st.file_uploader(
+            "Ingevuld Excel-sjabloon",
+            type=["xlsx"],
+            key=EXCEL_UPLOAD_KEY,
+            on_change=_take_upload,
+            args=(EXCEL_UPLOAD_KEY,),
+            max_upload_size=limit,
+            help="Het sjabloon van hierboven, ingevuld en opgeslagen als Excel-werkmap (.xlsx).",
+        )
+
+
+def candidate() -> dict | None:
+    """What was handed in last (pasted or uploaded): source, name and the bytes, unchanged."""
+    return st.session_state.get(CANDIDATE_KEY)
+
+
+# -- checks and preview -------------------------------------------------------------------
+
+
+def _message(finding: Finding, source: str) -> str:
+    text = paste_findings_text(finding.message) if source == SOURCE_PASTE else finding.message
+    return inert_markdown(text)
+
+
+def check_section(handed_in: dict, year: int, result: IntakeResult) -> None:
+    """What was checked, the original to download back, and the errors and warnings, apart."""
+    name, content, source = handed_in["naam"], handed_in["inhoud"], handed_in["bron"]
+    what = "geplakte tekst" if source == SOURCE_PASTE else "bestand"
+    st.markdown(
+        f"Gecontroleerd als de cijfers van **{year}**: {what} {inert_markdown(name)} ({size_text(len(content))})."
+    )
+    st.download_button(
+        "Download wat je aanleverde, onveranderd",
+        data=content,
+        file_name=clean_file_name(name),
+        mime="application/octet-stream",
+        icon=":material/download:",
+        on_click="ignore",
+        key="origineel_download",
+    )
+    if result.errors:
+        count = len(result.errors)
+        st.markdown(
+            f"**{count} {'fout' if count == 1 else 'fouten'}**: zo kan de app de cijfers niet gebruiken. Herstel "
+            f"{'hem' if count == 1 else 'ze'} en controleer opnieuw; {'de geplakte tekst blijft' if source == SOURCE_PASTE else 'het bestand blijft'} "
+            "staan."
+        )
+        for finding in result.errors:
+            st.error(_message(finding, source), icon=":material/error:")
+    else:
+        st.success(
+            f"Geen fouten: de app kan de cijfers van {year} lezen ({fmt_int(result.tidy.height)} vakken). "
+            "Bekijk het voorbeeld hieronder voordat je ze gebruikt.",
+            icon=":material/check_circle:",
+        )
+    if result.warnings:
+        count = len(result.warnings)
+        st.markdown(
+            f"**{count} {'waarschuwing' if count == 1 else 'waarschuwingen'}** om na te kijken; "
+            f"{'die houdt' if count == 1 else 'die houden'} het jaar niet tegen."
+        )
+        for finding in result.warnings:
+            st.warning(_message(finding, source), icon=":material/warning:")
+
+
+def _checks_summary(checks: pl.DataFrame) -> str:
+    held = checks.filter(pl.col("uitkomst") == OK).height
+    differs = checks.filter(pl.col("uitkomst") == DIFFERS).height
+    lower = checks.filter(pl.col("uitkomst") == LOWER_BOUND).height
+    approx = checks.filter(pl.col("uitkomst") == APPROXIMATELY).height
+    return (
+        f"{fmt_int(held)} van {fmt_int(checks.height)} controles kloppen; {fmt_int(differs)} wijken af, "
+        f"{fmt_int(lower)} totalen zijn een ondergrens (er zit een '?' in), {fmt_int(approx)} klopt bij benadering. "
+        "Een afwijking is een waarschuwing, geen fout: de app neemt de gepubliceerde cijfers over zoals ze zijn."
+    )
+
+
+def preview(result: IntakeResult, previous: pl.DataFrame | None) -> None:
+    """The new year before it is used: against the year before, as a tidy table, and every check."""
+    new = result.tidy
+    compare_tab, tidy_tab, checks_tab = bound(st.tabs, PREVIEW_TABS, key=PREVIEW_KEY)
+    with compare_tab:
+        if previous is None:
+            st.caption("Er is geen eerder jaar met tabellen geladen om mee te vergelijken.")
+        else:
+            old_year, new_year = int(previous["jaar"][0]), int(new["jaar"][0])
+            comparison = compare_years(new, previous)
+            changed = changed_first(comparison)
+            st.markdown(
+                f"**{fmt_int(changed.height)} van {fmt_int(comparison.height)} totalen** (eenheid, districten, "
+                f"casustafels, CoMensHa, B8) verschillen tussen {old_year} en {new_year}."
+            )
+            if not changed.is_empty():
+                st.dataframe(comparison_display(changed), hide_index=True, width="stretch")
+            with st.expander(f"Alle totalen naast elkaar ({fmt_int(comparison.height)})"):
+                st.dataframe(comparison_display(comparison), hide_index=True, width="stretch")
+            st.caption(
+                "Verhouding = nieuw / vorig jaar, met exacte 95%-marge (voorwaardelijk binomiaal). 'minstens' en "
+                "'ondergrens': een deel gaf geen opgave ('?')."
+            )
+            changes = area_changes(new, previous)
+            if changes:
+                st.markdown("**Gemeenten die anders in de tabellen staan dan het jaar ervoor**")
+                inert_notes([c.message for c in changes])
+            else:
+                st.caption(f"Elk district noemt dezelfde gemeenten apart als in {old_year}.")
+    with tidy_tab:
+        st.dataframe(tidy_view(new), hide_index=True, width="stretch")
+        st.caption(f"{fmt_int(new.height)} vakken. 'leeg', '?' en '-' zijn geen 0.")
+    with checks_tab:
+        checks = consistency_checks(new, data.context())
+        st.markdown(_checks_summary(checks))
+        st.dataframe(
+            checks.select(
+                "onderwerp",
+                "soort",
+                "omschrijving_a",
+                "waarde_a",
+                "omschrijving_b",
+                "waarde_b",
+                "verschil",
+                "uitkomst",
+                "toelichting",
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+
+
+# -- use and save ---------------------------------------------------------------------------
+
+
+def _say(kind: str, text: str) -> None:
+    st.session_state[MESSAGE_KEY] = {"soort": kind, "tekst": text}
+
+
+def show_message() -> None:
+    """The outcome of the last 'use' or 'save' click, once.
+
+    These messages are the app's own words (years, the organisation types of the fixed
+    list, store errors); they quote nothing a user typed or uploaded.
+    """
+    message = st.session_state.pop(MESSAGE_KEY, None)
+    if not message:
+        return
+    shown = message["tekst"]
+    if message["soort"] == "ok":
+        st.success(shown, icon=":material/check_circle:")
+    else:
+        st.error(shown, icon=":material/error:")
+
+
+def _checked_candidate(year: int) -> tuple[dict, str] | None:
+    handed_in = candidate()
+    if handed_in is None:
+        _say("fout", "Er is niets om te gebruiken: plak of upload eerst de tabellen en laat ze controleren.")
+        return None
+    result = data.check(handed_in["naam"], handed_in["inhoud"], year)
+    layout = data.upload_layout(handed_in["naam"], handed_in["inhoud"])
+    if not result.ok or layout is None:
+        _say("fout", f"De cijfers van {year} hebben nog fouten; herstel die eerst.")
+        return None
+    return handed_in, layout
+
+
+def _use(year: int) -> None:
+    checked = _checked_candidate(year)
+    if checked is None:
+        return
+    handed_in, layout = checked
+    organisation = st.session_state.get(ORGANISATION_KEY) or ""
+    data.add_session_year(year, layout, handed_in["naam"], handed_in["inhoud"], organisation)
+    st.session_state[FRAME_YEAR_KEY] = year
+    _say(
+        "ok",
+        f"{year} is nu beschikbaar in jouw sessie en gekozen als jaar in de zijbalk: elke pagina toont nu de "
+        f"cijfers van {year}. Dit geldt alleen voor deze browsersessie; na het herladen van de pagina of in een "
+        "gedeelde link is het jaar er niet.",
+    )
+
+
+def _secret() -> object:
+    try:
+        return st.secrets.get(SECRET_KEY)
+    except Exception:  # no secrets file, or one that cannot be read: no key from there
+        return None
+
+
+def saving_configured() -> bool:
+    """True when a facilitator key is configured on this server."""
+    return configured_key(secret=_secret()) is not None
+
+
+def _save(year: int) -> None:
+    given = st.session_state.get(SECRET_INPUT_KEY) or ""
+    st.session_state[SECRET_INPUT_KEY] = ""  # never keep the key around
+    if not key_matches(given, configured_key(secret=_secret())):
+        _say("fout", WRONG_KEY_TEXT)
+        return
+    organisation = st.session_state.get(ORGANISATION_KEY)
+    if organisation not in ORGANISATIONS:
+        _say("fout", NO_ORGANISATION_TEXT)
+        return
+    checked = _checked_candidate(year)
+    if checked is None:
+        return
+    handed_in, layout = checked
+    try:
+        info = data.store().save(year, handed_in["inhoud"], handed_in["naam"], layout, organisation)
+    except YearStoreError as error:
+        _say("fout", str(error))
+        return
+    data.drop_session_year(year)
+    st.session_state[FRAME_YEAR_KEY] = year
+    _say(
+        "ok",
+        f"{year} is opgeslagen voor iedereen, toegevoegd door {info.organisation} op {added_text(info.added)}. "
+        "Het staat nu bij elke bezoeker in de jaarkeuze.",
+    )
+
+
+def use_section(year: int) -> None:
+    """'Gebruik voor mijn sessie' and 'Opslaan voor iedereen' (with the facilitator key)."""
+    show_message()
+    handed_in = candidate()
+    layout = data.upload_layout(handed_in["naam"], handed_in["inhoud"]) if handed_in else None
+    in_session = year in data.session_years() and data.session_years()[year].layout == layout
+    saved = data.saved_layouts().get(year) == layout and layout is not None
+    st.selectbox(
+        "Wie voegt dit jaar toe?",
+        ORGANISATIONS,
+        index=None,
+        placeholder="Kies het soort organisatie",
+        key=ORGANISATION_KEY,
+        help="Wordt bij een opgeslagen jaar bewaard, met het tijdstip.",
+    )
+    own, everyone = st.columns(2, gap="large", border=True)
+    with own:
+        st.markdown("**Voor mijn sessie**")
+        st.caption(
+            "Meteen te gebruiken op elke pagina, alleen in deze browsersessie. Er wordt niets opgeslagen."
+        )
+        if in_session:
+            st.markdown(f"{year} is in gebruik in jouw sessie.")
+        st.button(
+            "Gebruik voor mijn sessie",
+            key="gebruik_sessie",
+            on_click=_use,
+            args=(year,),
+            type="primary",
+            disabled=in_session or saved,
+        )
+    with everyone:
+        st.markdown("**Voor iedereen**")
+        if saved:
+            st.markdown(f"{year} is opgeslagen voor iedereen.")
+        elif not saving_configured():
+            st.info(SAVING_OFF_TEXT, icon=":material/lock:")
+        else:
+            st.caption("Alleen met de beheersleutel. Een opgeslagen jaar wordt nooit overschreven.")
+            st.text_input("Beheersleutel", type="password", key=SECRET_INPUT_KEY, autocomplete="off")
+            st.button("Opslaan voor iedereen", key="opslaan_iedereen", on_click=_save, args=(year,))
+
+
+def saved_section() -> None:
+    """The saved years with who added them and when; broken ones with their Dutch message; session years."""
+    listing = data.store().listing() if data.store().root.is_dir() else []
+    if listing:
+        st.dataframe(
+            saved_years_table(listing, data.bundled_years(), data.saved_problems()),
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        st.caption("Er zijn nog geen jaren opgeslagen voor iedereen.")
+    for problem in data.saved_problems().values():
+        st.error(inert_markdown(problem), icon=":material/broken_image:")
+    session = data.session_years()
+    if session:
+        st.markdown("**Alleen in jouw sessie**")
+        for year, entry in sorted(session.items()):
+            st.download_button(
+                f"{year}: download het origineel ({inert_markdown(entry.file_name)})",
+                data=entry.original,
+                file_name=clean_file_name(entry.file_name),
+                mime="application/octet-stream",
+                on_click="ignore",
+                key=f"sessie_origineel_{year}",
+            )
