@@ -57,3 +57,8 @@ fmt: $(DEV_STAMP) ## Format the code and apply safe lint fixes.
 
 clean: ## Remove the virtual environment and tool caches.
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+
+.PHONY: bench
+BENCH_ARGS ?=
+bench: $(DEV_STAMP) ## Measure the app against a bare Streamlit app; table in docs/performance.md.
+	$(PY) -m bench.run $(BENCH_ARGS)

@@ -1,0 +1,1 @@
+"""Benchmark harness: the app against a bare Streamlit baseline (see docs/performance.md)."""
