@@ -77,9 +77,12 @@ MAX_ERRORS = 50
 _UNIT_BLOCK_NAMES = ("TOTAAL EENHEID ONL", "CASUSTAFELS", "COMENSHA", "B8 aangiftes", "AZC's")
 
 
+OTHER_PREFIX = "Overig"
+
+
 def other_area(district: str) -> str:
     """Return the area name used for a district's "Overig" column."""
-    return f"Overig {district}"
+    return f"{OTHER_PREFIX} {district}"
 
 
 class _TooManyErrorsError(Exception):

@@ -3,7 +3,7 @@
 import polars as pl
 
 from analysis.geography import NETHERLANDS_POPULATION, UNIT, population_year
-from analysis.parser import AREA_MUNICIPALITY, AREA_OTHER, AREA_TOTAL, other_area
+from analysis.parser import AREA_MUNICIPALITY, AREA_OTHER, AREA_TOTAL, OTHER_PREFIX
 
 
 def area_population(tidy: pl.DataFrame, population: pl.DataFrame, year: int) -> pl.DataFrame:
@@ -31,7 +31,7 @@ def area_population(tidy: pl.DataFrame, population: pl.DataFrame, year: int) -> 
     named_sum = named_pop.group_by("district").agg(pl.col("inwoners").sum().alias("benoemd"))
     others = districts.join(named_sum, on="district", how="left").select(
         "district",
-        pl.col("district").map_elements(other_area, return_dtype=pl.String).alias("gebied"),
+        pl.format("{} {}", pl.lit(OTHER_PREFIX), pl.col("district")).alias("gebied"),
         pl.lit(AREA_OTHER).alias("gebiedstype"),
         (pl.col("inwoners") - pl.col("benoemd").fill_null(0)).alias("inwoners"),
     )

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from analysis.dutch import fmt_dec, fmt_int, fmt_pct
+from analysis.frames import with_text
 from analysis.geography import UNIT, population_year
 from analysis.indicators import BY_CODE, CARE, DISTRICT_INDICATORS, INTERVENTIONS, SOURCE_DASHBOARD, label
 from analysis.parser import AREA_TOTAL, EMPTY, NOT_APPLICABLE, NOT_REPORTED, REPORTED
@@ -891,12 +892,8 @@ def steps_display(steps: pl.DataFrame, *, rates: bool = False, compact: bool = F
     ``compact`` is for one pair of years: the years become the column heads and the area
     column is left out when all rows are about the same area.
     """
-    signed = (
-        pl.col("verschil")
-        .map_elements(_signed, return_dtype=pl.String, skip_nulls=True)
-        .fill_null("–")
-        .alias("Verschil")
-    )
+    steps = with_text(steps, "_verschil_tekst", lambda d: "–" if d is None else _signed(d), "verschil")
+    signed = pl.col("_verschil_tekst").alias("Verschil")
     years = steps.select("jaar_van", "jaar_naar").unique()
     if compact and years.height == 1:
         before, after = str(years["jaar_van"][0]), str(years["jaar_naar"][0])

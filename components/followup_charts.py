@@ -4,6 +4,7 @@ import altair as alt
 import polars as pl
 
 from analysis.dutch import fmt_dec, fmt_int, fmt_pct
+from analysis.frames import with_text
 from components.charts import district_color
 
 
@@ -94,9 +95,8 @@ def intake_chart(table: pl.DataFrame) -> alt.LayerChart:
 
 def decisions_chart(decisions: pl.DataFrame) -> alt.Chart:
     """The OM's split of decisions (percent, from the dashboard's text)."""
-    data = decisions.with_columns(
-        pl.col("procent").map_elements(lambda p: f"{fmt_int(p)}%", return_dtype=pl.String).alias("tekst"),
-        pl.lit("OM 2022").alias("rij"),
+    data = with_text(decisions, "tekst", lambda p: f"{fmt_int(p)}%", "procent").with_columns(
+        pl.lit("OM 2022").alias("rij")
     )
     bars = (
         alt.Chart(data)

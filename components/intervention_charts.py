@@ -5,6 +5,7 @@ import polars as pl
 import streamlit as st
 
 from analysis.dutch import count_noun, fmt_int
+from analysis.frames import with_text
 from analysis.interventions import TYPE_LABELS
 from analysis.parser import NOT_REPORTED
 from components.charts import DISTRICT_COLORS, MISSING_COLOR, STATUS_MARK
@@ -128,22 +129,18 @@ def dumbbell_chart(table: pl.DataFrame, *, include_care: bool = False) -> alt.La
 
 def mix_chart(mix: pl.DataFrame, *, selected: str | None = None) -> alt.LayerChart:
     """Stacked bars of intervention types per district; the total says 'minstens' where a '?' is left out."""
-    data = mix.with_columns(
-        pl.struct("aantal", "label")
-        .map_elements(lambda s: f"{fmt_int(s['aantal'])} {s['label'].lower()}", return_dtype=pl.String)
-        .alias("aantal_tekst"),
-        pl.struct("totaal", "weggelaten")
-        .map_elements(
-            lambda s: (
-                ("minstens " if s["weggelaten"] else "")
-                + fmt_int(s["totaal"])
-                + (f" (zonder {s['weggelaten']})" if s["weggelaten"] else "")
-            ),
-            return_dtype=pl.String,
-        )
-        .alias("totaal_tekst"),
-        pl.col("rapportages").map_elements(fmt_int, return_dtype=pl.String).alias("rapportages_tekst"),
-        (pl.lit(selected is None) | (pl.col("district") == pl.lit(selected))).alias("gekozen"),
+    data = with_text(mix, "aantal_tekst", lambda n, label: f"{fmt_int(n)} {label.lower()}", "aantal", "label")
+    data = with_text(
+        data,
+        "totaal_tekst",
+        lambda total, left_out: (
+            ("minstens " if left_out else "") + fmt_int(total) + (f" (zonder {left_out})" if left_out else "")
+        ),
+        "totaal",
+        "weggelaten",
+    )
+    data = with_text(data, "rapportages_tekst", fmt_int, "rapportages").with_columns(
+        (pl.lit(selected is None) | (pl.col("district") == pl.lit(selected))).alias("gekozen")
     )
     districts = [d for d in DISTRICT_COLORS if d in data["district"].to_list()]
     labels_present = data["label"].unique(maintain_order=True).to_list()

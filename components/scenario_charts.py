@@ -7,6 +7,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from analysis import scenario as sc
 from analysis.dutch import fmt_int, fmt_pct
+from analysis.frames import with_text
 from analysis.geography import UNIT
 from analysis.scenario import KIND_ESTIMATE, KIND_EXPECTED, KIND_SEEN, KIND_TEXT, OutcomeFigure
 from components.charts import ACCENT_COLOR, BAND_COLOR, DISTRICT_COLORS, MISSING_COLOR, district_color
@@ -173,19 +174,18 @@ def funnel_chart(funnel: pl.DataFrame, district: str, subtitle: list[str]) -> al
 
 def district_table(districts: pl.DataFrame, district: str) -> pl.DataFrame:
     """The per-district expectation with Dutch texts for labels and tooltips."""
-    return districts.with_columns(
-        (pl.col("district") == district).alias("gekozen"),
-        pl.struct("signalen", "verwacht", "zichtbaar_aandeel")
-        .map_elements(
-            lambda r: (
-                f"{fmt_int(r['signalen'])} signalen op ongeveer {fmt_int(r['verwacht'])} verwacht "
-                f"({fmt_pct(r['zichtbaar_aandeel'])})"
-            ),
-            return_dtype=pl.String,
-        )
-        .alias("etiket"),
-        pl.col("aandeel_inwoners").map_elements(fmt_pct, return_dtype=pl.String).alias("inwoners_tekst"),
+    labelled = with_text(
+        districts,
+        "etiket",
+        lambda signals, expected, share: (
+            f"{fmt_int(signals)} signalen op ongeveer {fmt_int(expected)} verwacht ({fmt_pct(share)})"
+        ),
+        "signalen",
+        "verwacht",
+        "zichtbaar_aandeel",
     )
+    labelled = with_text(labelled, "inwoners_tekst", fmt_pct, "aandeel_inwoners")
+    return labelled.with_columns((pl.col("district") == district).alias("gekozen"))
 
 
 def district_chart(districts: pl.DataFrame, district: str, scenario: str = sc.SINGLE_NAME) -> alt.LayerChart:
@@ -245,9 +245,7 @@ def comensha_chart(breakdown: pl.DataFrame) -> alt.LayerChart:
     sums = data.group_by("kenmerk", maintain_order=True).agg(
         pl.col("eind").max().alias("eind"), pl.col("som_kenmerk").first()
     )
-    sums = sums.with_columns(
-        ("= " + pl.col("som_kenmerk").map_elements(fmt_int, return_dtype=pl.String)).alias("som_tekst")
-    )
+    sums = with_text(sums, "som_tekst", lambda total: f"= {fmt_int(total)}", "som_kenmerk")
     order = data["kenmerk"].unique(maintain_order=True).to_list()
     total = int(data["totaal"].max() or 0)
     x_scale = alt.Scale(domain=[0, total * 1.1], nice=False)
