@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from bench.server import free_port, is_healthy
 from tests.browser import helpers
 
 BROWSER_DIR = Path(__file__).resolve().parent
@@ -40,25 +38,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _read_log(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         return f"<could not read server log {path}: {exc}>"
-
-
-def _is_healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 @contextmanager
@@ -72,7 +56,7 @@ def streamlit_server(
     Polls ``/_stcore/health`` until it answers; fails with the server log if the
     process dies or does not become healthy in time.
     """
-    port = _free_port()
+    port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     command = [
         sys.executable,
@@ -103,7 +87,7 @@ def streamlit_server(
         )
         try:
             deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-            while not _is_healthy(f"{base_url}/_stcore/health"):
+            while not is_healthy(f"{base_url}/_stcore/health"):
                 if process.poll() is not None:
                     pytest.fail(
                         f"Streamlit server exited with code {process.returncode}.\n"
