@@ -14,7 +14,7 @@ from analysis.casustafel import (
     compare_casustafel,
 )
 from analysis.checks import consistency_checks, context_value, findings, load_context
-from analysis.dataset import available_years, load_dashboard
+from analysis.dataset import Tables, available_years, load_dashboard
 from analysis.geography import UNIT, Gazetteer, default_gazetteer, load_population
 from analysis.indicators import INDICATORS, indicator_table, label
 from analysis.parser import STATUS_LABELS, LayoutError, parse_layout
@@ -35,6 +35,7 @@ __all__ = [
     "Ratio",
     "RatioSpec",
     "ScenarioResult",
+    "Tables",
     "area_population",
     "available_years",
     "casustafel_districts",

@@ -1,5 +1,7 @@
 """Loading the bundled dashboards: one tidy table per published year."""
 
+from dataclasses import dataclass
+
 import polars as pl
 
 from analysis.geography import Gazetteer, default_gazetteer
@@ -23,3 +25,16 @@ def load_dashboard(year: int, gazetteer: Gazetteer | None = None) -> pl.DataFram
     if not path.exists():
         raise FileNotFoundError(f"Geen dashboard voor {year}; beschikbaar: {available_years()}")
     return parse_layout(path.read_text(encoding="utf-8"), year, gazetteer or default_gazetteer())
+
+
+@dataclass(frozen=True)
+class Tables:
+    """One year's tidy table with the tables every page view may need beside it.
+
+    ``population`` is CBS population per municipality (``load_population``) and
+    ``context`` the figures stated in the dashboard's text (``load_context``).
+    """
+
+    tidy: pl.DataFrame
+    population: pl.DataFrame
+    context: pl.DataFrame

@@ -17,6 +17,7 @@ from typing import Literal
 import polars as pl
 from scipy.stats import poisson
 
+from analysis.dataset import Tables
 from analysis.dutch import count_noun, fmt_dec, fmt_int
 from analysis.geography import UNIT
 from analysis.indicators import SOURCE_POLICE, SOURCE_WEBIQ
@@ -29,7 +30,7 @@ from analysis.parser import (
     REPORTED,
     STATUS_LABELS,
 )
-from analysis.ratios import chain_ratio, rates_per_100k, ratio_table
+from analysis.ratios import Ratio, chain_ratio, rates_per_100k, ratio_table
 
 #: The indicators a user can choose, by their Dutch label on screen.
 INDICATOR_CHOICES: dict[str, str] = {
@@ -756,3 +757,95 @@ def funnel_caption(points: pl.DataFrame) -> str:
     if empty:
         text += f" Niet in de trechter: {_names(empty)}, omdat hun vak leeg is (geen signaal te koppelen)."
     return text
+
+
+# ---------------------------------------------------------------------------
+# Page views: everything one part of the page shows, computed in one call
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SupplyOverview:
+    """The page's answer, figure cards, controls ratios, caveats and prompts for one area."""
+
+    answer: str
+    figures: list[SupplyFigure]
+    area_controls: pl.DataFrame
+    controls_display: pl.DataFrame
+    unit_controls: Ratio
+    caveats: list[str]
+    prompts: list[str]
+
+
+def supply_overview(tables: Tables, district: str = UNIT) -> SupplyOverview:
+    """Everything on the page that does not depend on the indicator or funnel level chosen."""
+    tidy, population = tables.tidy, tables.population
+    area_controls = controls_per_ads(tidy, by="gebied", district=district)
+    return SupplyOverview(
+        answer=supply_answer(tidy, population, district),
+        figures=supply_figures(tidy, population, district),
+        area_controls=area_controls,
+        controls_display=controls_display(area_controls, controls_per_ads(tidy, by="district", district=district)),
+        unit_controls=chain_ratio(tidy, CONTROLS_RATIO),
+        caveats=supply_caveats(tidy),
+        prompts=supply_prompts(tidy, population, district),
+    )
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    """One indicator per area and per district, with the unit's reference rate."""
+
+    reference: float | None
+    areas: pl.DataFrame
+    districts: pl.DataFrame
+    area_display: pl.DataFrame
+    district_display: pl.DataFrame
+    empty_note: str
+    ads_note: str | None
+
+
+def indicator_view(tables: Tables, district: str, indicator: str) -> IndicatorView:
+    """The bar charts' data for ``indicator``: the areas of ``district`` and the five districts."""
+    tidy, population = tables.tidy, tables.population
+    empty = empty_note(empty_cells(tidy, population, district)) if indicator == "signalen" else ""
+    areas = area_rates(tidy, population, indicator, district=district)
+    districts = area_rates(tidy, population, indicator, by="district")
+    return IndicatorView(
+        reference=reference_rate(tidy, population, indicator),
+        areas=areas,
+        districts=districts,
+        area_display=rates_display(areas),
+        district_display=rates_display(districts),
+        empty_note=empty,
+        ads_note=ads_total_note(tidy) if indicator == "seksadvertenties" else None,
+    )
+
+
+@dataclass(frozen=True)
+class FunnelView:
+    """The funnel plot's points, limits on a grid, and its texts."""
+
+    points: pl.DataFrame
+    grid: pl.DataFrame
+    overall: float
+    title: str
+    subtitle: list[str]
+    display: pl.DataFrame
+    caption: str
+
+
+def funnel_view(tables: Tables, district: str, by: Literal["gebied", "district"]) -> FunnelView:
+    """The funnel plot of signals per 100.000 inhabitants at level ``by``, ``district`` highlighted."""
+    tidy, population = tables.tidy, tables.population
+    points = funnel_points(tidy, population, by=by, district=district)
+    overall = overall_signal_rate(tidy, population).per_100k or 0.0
+    return FunnelView(
+        points=points,
+        grid=funnel_grid(points, overall),
+        overall=overall,
+        title=funnel_title(points),
+        subtitle=funnel_subtitle(overall, district),
+        display=funnel_display(points),
+        caption=funnel_caption(points),
+    )

@@ -13,6 +13,8 @@ import streamlit as st
 
 _RECORD_KEY = "_link_controls"
 _KNOWN_KEY = "_link_known"
+#: True while the share box is open (set by ``components.share``).
+SHARE_OPEN_KEY = "_link_share_open"
 
 
 def start_recording() -> None:
@@ -78,5 +80,12 @@ def bound(widget: Callable[..., Any], *args: Any, key: str, **kwargs: Any) -> An
         values = [str(current)]
     else:
         values = url_values(name, result, kwargs.get("format_func"))
-    st.session_state.setdefault(_RECORD_KEY, {})[key] = values
+    record = st.session_state.setdefault(_RECORD_KEY, {})
+    before = record.get(key)
+    record[key] = values
+    if before is not None and before != values and st.session_state.get(SHARE_OPEN_KEY):
+        # Only a fragment rerun finds its controls already recorded (a full run starts a new
+        # record). The open share box outside the fragment would keep the old link, so the
+        # whole page runs again and the box shows the new one.
+        st.rerun(scope="app")
     return result

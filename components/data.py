@@ -13,7 +13,10 @@ Parsed tables are cached by their text, so two sessions with different figures f
 same year never see each other's.
 """
 
+import hashlib
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import polars as pl
 import streamlit as st
@@ -22,6 +25,9 @@ import analysis
 import analysis.parser
 from analysis.intake import IntakeError, IntakeResult, check_upload, load_upload
 from analysis.yearstore import BrokenYearError, YearStore
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 #: Session state key of the years added in this session: {"2023": {"tabellen", "naam", "origineel", ...}}.
 SESSION_KEY = "_sessie_jaren"
@@ -175,14 +181,50 @@ def context() -> pl.DataFrame:
     return analysis.load_context()
 
 
-@st.cache_data(show_spinner=False)
-def _checks_of(table: pl.DataFrame, context_table: pl.DataFrame) -> pl.DataFrame:
-    return analysis.consistency_checks(table, context_table)
+def source_key(year: int) -> str:
+    """Which tables ``year`` stands for in this session: 'gebundeld', or a digest of the layout text.
+
+    Two sessions with different figures for the same year get different keys, so a cached
+    view never crosses from one to the other.
+    """
+    layout = layout_text(year)
+    if layout is None:
+        return "gebundeld"
+    return hashlib.blake2b(layout.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def tables(year: int) -> analysis.Tables:
+    """The tidy table of ``year`` with population and context beside it."""
+    return analysis.Tables(tidy(year), population(), context())
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _view(name: str, year: int, source: str, args: tuple[Hashable, ...], _builder: Callable[..., Any]) -> Any:
+    del name, source  # part of the cache key only
+    return _builder(tables(year), *args)
+
+
+def view(builder: Callable[Concatenate[analysis.Tables, P], T], year: int, *args: P.args, **kwargs: P.kwargs) -> T:
+    """What ``builder(tables(year), *args)`` returns, computed once per process for each choice.
+
+    ``builder`` is a pure function from :mod:`analysis` that gathers everything one part of a
+    page shows; ``args`` are the page's choices (district, indicator ...), which must be
+    hashable. The result is cached by the builder's name, the year's :func:`source_key` and
+    ``args``, so a rerun only looks it up.
+    """
+    if kwargs:
+        raise TypeError("view() takes the page's choices as positional arguments only")
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    return _view(name, year, source_key(year), tuple(args), _builder=builder)
+
+
+def _consistency_checks(year_tables: analysis.Tables) -> pl.DataFrame:
+    return analysis.consistency_checks(year_tables.tidy, year_tables.context)
 
 
 def checks(year: int) -> pl.DataFrame:
     """Every consistency check of one year."""
-    return _checks_of(tidy(year), context())
+    return view(_consistency_checks, year)
 
 
 # -- checking a new year --------------------------------------------------------------------

@@ -16,20 +16,25 @@ def question_header(question: str, answer: str, *, intro: str | None = None) -> 
         st.markdown(intro)
 
 
+@st.fragment
 def chart_or_table(
     key: str, draw_chart: Callable[[], None], table: pl.DataFrame, *, caption: str | None = None
 ) -> None:
     """Show the evidence as a chart, with the same figures as a table in a second tab.
 
-    The chosen tab travels in the link (``key`` is the query parameter).
+    The chosen tab travels in the link (``key`` is the query parameter). Only the open tab
+    is drawn, and switching tabs reruns only this part of the page (a fragment): a page
+    opens with its charts alone, without loading the table viewer it may never need.
     """
-    chart_tab, table_tab = bound(st.tabs, ["Grafiek", "Tabel"], key=key)
-    with chart_tab:
-        draw_chart()
-    with table_tab:
-        st.dataframe(table, hide_index=True, width="stretch")
-        if caption:
-            st.caption(caption)
+    chart_tab, table_tab = bound(st.tabs, ["Grafiek", "Tabel"], key=key, on_change="rerun")
+    if chart_tab.open is not False:
+        with chart_tab:
+            draw_chart()
+    if table_tab.open:
+        with table_tab:
+            st.dataframe(table, hide_index=True, width="stretch")
+            if caption:
+                st.caption(caption)
 
 
 def discussion_prompts(prompts: list[str]) -> None:

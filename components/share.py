@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis.links import inert_markdown, link_problems, notice_text, share_link
-from components.controls import known_keys, recorded
+from components.controls import SHARE_OPEN_KEY, known_keys, recorded
 
 _GIVEN_KEY = "_link_given"
 
@@ -35,9 +35,19 @@ def current_link() -> str:
     return share_link(st.context.url, {**recorded(), **extra_params()})
 
 
+@st.fragment
 def share_box() -> None:
-    """'Deel deze weergave': the full link, with a copy button, for this exact view."""
-    with st.expander("Deel deze weergave", icon=":material/share:"):
+    """'Deel deze weergave': the full link, with a copy button, for this exact view.
+
+    The link is made when the box is opened (only this part of the page reruns). While it
+    is open, a control changed in another part of the page reruns the whole page, so the
+    link always matches what is on the screen.
+    """
+    box = st.expander("Deel deze weergave", icon=":material/share:", key="_deel", on_change="rerun")
+    st.session_state[SHARE_OPEN_KEY] = bool(box.open)
+    if not box.open:
+        return
+    with box:
         st.caption(
             "Deze link opent dezelfde pagina met dezelfde keuzes, ook de keuzes die nu op hun standaard "
             "staan. Kopieer hem met het knopje rechtsboven in het vak."

@@ -3,11 +3,10 @@
 import streamlit as st
 
 from analysis import supply
-from analysis.ratios import chain_ratio
 from analysis.trends import QUESTIONS
 from components import data
 from components.charts import show_chart
-from components.frame import current_selection
+from components.frame import Selection, current_selection
 from components.page import caveats, chart_or_table, discussion_prompts, question_header
 from components.supply_charts import (
     bar_chart,
@@ -21,82 +20,88 @@ from components.year_compare import previous_year_box
 
 selection = current_selection()
 district = selection.district
-tidy = data.tidy(selection.year)
-population = data.population()
+overview = data.view(supply.supply_overview, selection.year, district)
 
-question_header("Wat is de aard en omvang?", supply.supply_answer(tidy, population, district))
+question_header("Wat is de aard en omvang?", overview.answer)
 
-indicator, measure = choose_view()
-source = supply.source_text(indicator)
-reference = supply.reference_rate(tidy, population, indicator)
-highlight = None if selection.is_unit else district
 
-figure_row(supply.supply_figures(tidy, population, district), measure)
+@st.fragment
+def per_area(selection: Selection, figures: list[supply.SupplyFigure]) -> None:
+    """Indicator and measure controls, the three figure cards and the bar charts (reruns on its own)."""
+    indicator, measure = choose_view()
+    rates = data.view(supply.indicator_view, selection.year, selection.district, indicator)
+    source = supply.source_text(indicator)
+    figure_row(figures, measure)
 
-st.subheader("Per gemeente en Overig")
-areas = supply.area_rates(tidy, population, indicator, district=district)
-area_title = supply.area_chart_title(areas, indicator, measure)
-chart_or_table(
-    "weergave",
-    lambda: show_chart(
-        bar_chart(areas, measure, indicator, title=area_title, reference=reference), source=source
-    ),
-    supply.rates_display(areas),
-    caption="'Overig' is de rest van het district: de gemeenten zonder eigen kolom in het dashboard.",
-)
-if indicator == "signalen" and (note := supply.empty_note(supply.empty_cells(tidy, population, district))):
-    st.caption(note)
-
-st.subheader("Per district")
-districts = supply.area_rates(tidy, population, indicator, by="district")
-district_title = supply.area_chart_title(districts, indicator, measure)
-chart_or_table(
-    "weergave2",
-    lambda: show_chart(
-        bar_chart(
-            districts, measure, indicator, title=district_title, reference=reference, highlight=highlight
+    st.subheader("Per gemeente en Overig")
+    area_title = supply.area_chart_title(rates.areas, indicator, measure)
+    chart_or_table(
+        "weergave",
+        lambda: show_chart(
+            bar_chart(rates.areas, measure, indicator, title=area_title, reference=rates.reference),
+            source=source,
         ),
-        source=source,
-    ),
-    supply.rates_display(districts),
-    caption=supply.ads_total_note(tidy) if indicator == "seksadvertenties" else None,
-)
+        rates.area_display,
+        caption="'Overig' is de rest van het district: de gemeenten zonder eigen kolom in het dashboard.",
+    )
+    if rates.empty_note:
+        st.caption(rates.empty_note)
+
+    st.subheader("Per district")
+    district_title = supply.area_chart_title(rates.districts, indicator, measure)
+    highlight = None if selection.is_unit else selection.district
+    chart_or_table(
+        "weergave2",
+        lambda: show_chart(
+            bar_chart(
+                rates.districts,
+                measure,
+                indicator,
+                title=district_title,
+                reference=rates.reference,
+                highlight=highlight,
+            ),
+            source=source,
+        ),
+        rates.district_display,
+        caption=rates.ads_note,
+    )
+
+
+per_area(selection, overview.figures)
 
 st.subheader("Controles per 1.000 advertenties")
-area_ratios = supply.controls_per_ads(tidy, by="gebied", district=district)
-unit_ratio = chain_ratio(tidy, supply.CONTROLS_RATIO)
+unit_ratio = overview.unit_controls
 chart_or_table(
     "controles",
     lambda: show_chart(
-        controls_chart(area_ratios, unit_ratio.value or 0.0, title=supply.CONTROLS_TITLE),
+        controls_chart(overview.area_controls, unit_ratio.value or 0.0, title=supply.CONTROLS_TITLE),
         source=supply.CONTROLS_SOURCE,
     ),
-    supply.controls_display(area_ratios, supply.controls_per_ads(tidy, by="district", district=district)),
+    overview.controls_display,
     caption=f"Heel Oost-Nederland: {unit_ratio.counts_text()} ({unit_ratio.value_text()}).",
 )
 
-st.subheader("Trechterdiagram: signalen per 100.000 inwoners")
-st.markdown(supply.funnel_note())
-by = choose_level()
-points = supply.funnel_points(tidy, population, by=by, district=district)
-overall = supply.overall_signal_rate(tidy, population).per_100k or 0.0
-grid = supply.funnel_grid(points, overall)
-chart_or_table(
-    "trechter",
-    lambda: show_chart(
-        funnel_chart(
-            points,
-            grid,
-            overall,
-            title=supply.funnel_title(points),
-            subtitle=supply.funnel_subtitle(overall, district),
+
+@st.fragment
+def funnel(selection: Selection) -> None:
+    """The funnel plot with its level control (reruns on its own)."""
+    st.subheader("Trechterdiagram: signalen per 100.000 inwoners")
+    st.markdown(supply.funnel_note())
+    view = data.view(supply.funnel_view, selection.year, selection.district, choose_level())
+    chart_or_table(
+        "trechter",
+        lambda: show_chart(
+            funnel_chart(view.points, view.grid, view.overall, title=view.title, subtitle=view.subtitle),
+            source=supply.source_text("signalen"),
         ),
-        source=supply.source_text("signalen"),
-    ),
-    supply.funnel_display(points),
-    caption=supply.funnel_caption(points),
-)
+        view.display,
+        caption=view.caption,
+    )
+
+
+funnel(selection)
 
 previous_year_box(selection, QUESTIONS["Aard en omvang"])
-caveats("Waar je op moet letten", supply.supply_caveats(tidy))
-discussion_prompts(supply.supply_prompts(tidy, population, district))
+caveats("Waar je op moet letten", overview.caveats)
+discussion_prompts(overview.prompts)

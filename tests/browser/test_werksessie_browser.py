@@ -88,7 +88,10 @@ def test_werksessie_two_browsers(browser: Browser, werksessie_server: str) -> No
         _post(part, SCRIPT)
         expect(part.get_by_text(SCRIPT, exact=True)).to_be_visible(timeout=LIVE_TIMEOUT_MS)
 
-        # The facilitator sees the post appear without reloading.
+        # The facilitator sees the post appear without reloading. Each check first brings the
+        # page to the front, as the projector window is: a browser may throttle the timers of
+        # a window behind others, and the board refreshes on such a timer.
+        fac.bring_to_front()
         expect(fac.get_by_text(POST, exact=True)).to_be_visible(timeout=LIVE_TIMEOUT_MS)
         expect(fac.get_by_text("1 schatting binnen", exact=False)).to_be_visible(timeout=LIVE_TIMEOUT_MS)
 
@@ -108,6 +111,7 @@ def test_werksessie_two_browsers(browser: Browser, werksessie_server: str) -> No
         )
 
         # Everything hostile shows as literal text on the facilitator's screen, nothing runs.
+        fac.bring_to_front()
         for text in (SCRIPT, IMG, MD_LINK, SQL):
             expect(fac.get_by_text(text, exact=True)).to_be_visible(timeout=LIVE_TIMEOUT_MS)
         assert fac.evaluate("() => window.__xss") is None
@@ -130,6 +134,7 @@ def test_werksessie_two_browsers(browser: Browser, werksessie_server: str) -> No
         # The facilitator reveals; the participant sees the reveal without reloading.
         fac.get_by_role("button", name="Schattingen tonen (ronde 1)").click()
         expect(fac.get_by_text("De schattingen zijn getoond.")).to_be_visible(timeout=LIVE_TIMEOUT_MS)
+        part.bring_to_front()
         expect(part.get_by_text("Gepubliceerd cijfer")).to_be_visible(timeout=LIVE_TIMEOUT_MS)
         expect(part.get_by_text("de middelste van 1 schatting was 150", exact=False)).to_be_visible(
             timeout=LIVE_TIMEOUT_MS

@@ -19,6 +19,11 @@ def run_app(page: str | None = None, **query: str) -> AppTest:
     return at
 
 
+def tables_open(*keys: str) -> dict[str, str]:
+    """Link parameters that open the 'Tabel' tab of each chart ``keys`` names (only the open tab is drawn)."""
+    return dict.fromkeys(keys, "Tabel")
+
+
 def metric_values(at: AppTest) -> dict[str, str]:
     """Map each metric's label to its shown value."""
     return {m.label: m.value for m in at.metric}

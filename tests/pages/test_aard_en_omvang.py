@@ -3,15 +3,17 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.conftest import all_text, metric_values, run_app
+from tests.pages.conftest import all_text, metric_values, run_app, tables_open
 
 PAGE = "pages/aard-en-omvang.py"
+#: The four charts of the page shown as tables (areas, districts, controls, funnel).
+TABLES = tables_open("weergave", "weergave2", "controles", "trechter")
 
 
 @pytest.fixture(scope="module")
 def page() -> AppTest:
     """The page with default choices, run once for the read-only tests."""
-    return run_app(PAGE)
+    return run_app(PAGE, **TABLES)
 
 
 def table(at: AppTest, index: int) -> list[dict]:
@@ -63,7 +65,7 @@ def test_page_prompts_name_areas(page: AppTest) -> None:
 
 
 def test_rate_toggle_from_link_changes_the_numbers() -> None:
-    at = run_app(PAGE, maat="Per 100.000 inwoners")
+    at = run_app(PAGE, **TABLES, maat="Per 100.000 inwoners")
     assert not at.exception
     assert metric_values(at) == {
         "Advertenties per 100.000 inwoners": "907",
@@ -74,7 +76,7 @@ def test_rate_toggle_from_link_changes_the_numbers() -> None:
 
 
 def test_rate_toggle_in_session_changes_the_numbers() -> None:
-    at = run_app(PAGE)
+    at = run_app(PAGE, **TABLES)
     assert metric_values(at)["Signalen mensenhandel"] == "188"
     at.session_state["maat"] = "Per 100.000 inwoners"
     at.run()
@@ -83,7 +85,7 @@ def test_rate_toggle_in_session_changes_the_numbers() -> None:
 
 
 def test_indicator_choice_changes_the_table() -> None:
-    at = run_app(PAGE, indicator="Advertenties")
+    at = run_app(PAGE, **TABLES, indicator="Advertenties")
     assert not at.exception
     areas = table(at, 0)
     assert by_area(areas, "Zwolle")["Aantal"] == "3.013"
@@ -92,7 +94,7 @@ def test_indicator_choice_changes_the_table() -> None:
 
 
 def test_district_twente() -> None:
-    at = run_app(PAGE, district="Twente")
+    at = run_app(PAGE, **TABLES, district="Twente")
     assert not at.exception
     assert metric_values(at) == {
         "Actieve seksadvertenties": "5.171",
@@ -116,7 +118,7 @@ def test_district_twente() -> None:
 
 
 def test_district_twente_with_rates_and_district_funnel() -> None:
-    at = run_app(PAGE, district="Twente", maat="Per 100.000 inwoners", niveau="Districten")
+    at = run_app(PAGE, **TABLES, district="Twente", maat="Per 100.000 inwoners", niveau="Districten")
     assert not at.exception
     assert metric_values(at)["Signalen per 100.000 inwoners"] == "6,5"
     funnel = table(at, 3)
@@ -126,7 +128,16 @@ def test_district_twente_with_rates_and_district_funnel() -> None:
 
 
 def test_invalid_link_values_fall_back_to_defaults() -> None:
-    at = run_app(PAGE, maat="onzin", indicator="niets", niveau="x")
+    at = run_app(PAGE, **TABLES, maat="onzin", indicator="niets", niveau="x")
     assert not at.exception
     assert metric_values(at)["Signalen mensenhandel"] == "188"
     assert len(table(at, 3)) == 25
+
+
+def test_only_the_open_tab_is_drawn() -> None:
+    charts = run_app(PAGE)
+    assert len(charts.get("vega_lite_chart")) == 4
+    assert len(charts.dataframe) == 0
+    tables = run_app(PAGE, **TABLES)
+    assert len(tables.get("vega_lite_chart")) == 0
+    assert len(tables.dataframe) == 4

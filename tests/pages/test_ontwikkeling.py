@@ -45,8 +45,8 @@ def test_question_and_answer(default: AppTest) -> None:
     assert "bijna 30%" in answer
 
 
-def test_table_shows_text_and_table_figures(default: AppTest) -> None:
-    frame = default.dataframe[0].value
+def test_table_shows_text_and_table_figures() -> None:
+    frame = run_app(PAGE, weergave="Tabel").dataframe[0].value
     rows = {r["label"]: r for r in frame.to_dict("records")}
     assert rows["Signalen"]["waarde_2019"] == 203 and rows["Signalen"]["tekst_2022"] == 188
     assert rows["Strafrechtelijke onderzoeken"]["tekst_2022"] == 32

@@ -137,11 +137,12 @@ def outcome_headings(at: AppTest) -> list[str]:
 
 
 def funnel_table(at: AppTest):
+    """The funnel as a table (its 'Tabel' tab opened by the link)."""
     return at.dataframe[0].value
 
 
 def test_comparison_from_link_shows_both_scenarios() -> None:
-    at = run_app(PAGE, vergelijk="true", schatting_b="4000", naam_b="Laag")
+    at = run_app(PAGE, vergelijk="true", schatting_b="4000", naam_b="Laag", weergave="Tabel")
     assert not at.exception
     assert {w.key: w.value for w in at.text_input} == {"naam_a": "Scenario A", "naam_b": "Laag"}
     values = metric_values(at)
