@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from analysis.dataset import Tables
 from analysis.dutch import count_noun, fmt_dec, fmt_int
 from analysis.geography import UNIT
 from analysis.ratios import RATIOS, Ratio, RatioSpec, chain_ratio, exact_ratio
@@ -617,3 +618,48 @@ def care_side_by_side(tidy: pl.DataFrame, key: str) -> list[tuple[str, str, str]
             )
         )
     return items
+
+
+@dataclass(frozen=True)
+class CasustafelView:
+    """Everything the casustafel page shows for one ratio, with or without care trajectories."""
+
+    comparison: CasustafelComparison
+    answer: str
+    metrics: list[tuple[str, str, str]]
+    district_note: str
+    districts: pl.DataFrame
+    districts_display: pl.DataFrame
+    meetings: pl.DataFrame
+    meetings_display: pl.DataFrame
+    care_effect: str
+    care_metrics: list[tuple[str, str, str]]
+    care_settings: pl.DataFrame
+    care_settings_display: pl.DataFrame
+    claims: list[str]
+    prompts: list[str]
+
+
+def casustafel_view(tables: Tables, key: str, include_care: bool, district: str = UNIT) -> CasustafelView:
+    """The casustafel page for ratio ``key`` (see ``ratio_key``), ``district`` highlighted."""
+    tidy = tables.tidy
+    comparison = compare_casustafel(tidy, key, include_care=include_care)
+    districts = district_comparison_table(tidy, key, include_care=include_care)
+    meetings = meetings_table(tidy)
+    settings = care_settings_table(tidy)
+    return CasustafelView(
+        comparison=comparison,
+        answer=casustafel_answer(comparison),
+        metrics=comparison_metrics(comparison),
+        district_note=district_note(tidy, district),
+        districts=districts,
+        districts_display=district_display_table(districts),
+        meetings=meetings,
+        meetings_display=meetings_display_table(meetings),
+        care_effect=care_effect_text(tidy, key),
+        care_metrics=care_side_by_side(tidy, key),
+        care_settings=settings,
+        care_settings_display=care_settings_display_table(settings),
+        claims=claim_notes(tidy),
+        prompts=casustafel_prompts(tidy, comparison, district),
+    )

@@ -1,8 +1,11 @@
 """Do signals get follow-up? The criminal-justice chain: signals -> investigations -> OM intake."""
 
+from dataclasses import dataclass
+
 import polars as pl
 
 from analysis.checks import context_value
+from analysis.dataset import Tables
 from analysis.dutch import fmt_dec, fmt_int, fmt_pct
 from analysis.geography import UNIT
 from analysis.population import area_population
@@ -147,3 +150,35 @@ def followup_prompts(tidy: pl.DataFrame, table: pl.DataFrame, district: str = UN
             "meerdere verdachten, of om zaken uit een eerder jaar?"
         )
     return prompts[:4]
+
+
+@dataclass(frozen=True)
+class FollowupView:
+    """What the follow-up page shows for one area: the chain per district and the OM's decisions."""
+
+    table: pl.DataFrame
+    unit_share: float | None
+    answer: str
+    share_display: pl.DataFrame
+    decisions: pl.DataFrame
+    prompts: list[str]
+
+
+def followup_view(tables: Tables, district: str = UNIT) -> FollowupView:
+    """The follow-up page for ``district`` (or the whole unit)."""
+    table = followup_table(tables.tidy, tables.population)
+    return FollowupView(
+        table=table,
+        unit_share=table.filter(pl.col("gebied") == UNIT)["aandeel_onderzoek"][0],
+        answer=followup_answer(tables.tidy, district),
+        share_display=table.select(
+            "gebied",
+            "signalen",
+            "onderzoeken",
+            "aandeel_onderzoek",
+            "aandeel_ondergrens",
+            "aandeel_bovengrens",
+        ),
+        decisions=om_decisions(tables.context),
+        prompts=followup_prompts(tables.tidy, table, district),
+    )

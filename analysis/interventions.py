@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from analysis.dataset import Tables
 from analysis.dutch import count_noun, fmt_dec, fmt_int
 from analysis.geography import UNIT
 from analysis.indicators import CARE, INTERVENTIONS
@@ -566,3 +567,43 @@ def intervention_caveats(summary: InterventionSummary) -> list[str]:
         "registratie vangen ze niet. Bron: Dashboard mensenhandel Oost-Nederland.",
     ]
     return items
+
+
+@dataclass(frozen=True)
+class InterventionView:
+    """Everything the report-to-intervention page shows for one area, with or without care."""
+
+    summary: InterventionSummary
+    answer: str
+    metrics: list[tuple[str, str, str]]
+    areas: pl.DataFrame
+    areas_display: pl.DataFrame
+    no_intervention: list[str]
+    not_reported: list[str]
+    not_applicable: list[str]
+    mix: pl.DataFrame
+    mix_display: pl.DataFrame
+    caveats: list[str]
+    prompts: list[str]
+
+
+def intervention_view(tables: Tables, district: str, include_care: bool) -> InterventionView:
+    """The report-to-intervention page for ``district``; ``include_care`` counts care as intervention."""
+    tidy = tables.tidy
+    summary = intervention_summary(tidy, district, include_care=include_care)
+    areas = area_table(tidy, district=district, include_care=include_care)
+    mix = district_mix(tidy, include_care=include_care)
+    return InterventionView(
+        summary=summary,
+        answer=intervention_answer(summary),
+        metrics=summary_metrics(summary),
+        areas=areas,
+        areas_display=area_display_table(areas, include_care=include_care),
+        no_intervention=no_intervention_lines(summary),
+        not_reported=not_reported_lines(summary),
+        not_applicable=not_applicable_lines(summary),
+        mix=mix,
+        mix_display=mix_display_table(mix, district_ratios(tidy, include_care=include_care)),
+        caveats=intervention_caveats(summary),
+        prompts=intervention_prompts(tidy, summary),
+    )

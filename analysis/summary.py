@@ -4,7 +4,8 @@ from dataclasses import dataclass, replace
 
 import polars as pl
 
-from analysis.checks import KIND_LOWER_BOUND
+from analysis.checks import KIND_LOWER_BOUND, consistency_checks
+from analysis.dataset import Tables
 from analysis.dutch import fmt_int
 from analysis.geography import UNIT
 from analysis.indicators import BY_CODE, INTERVENTIONS
@@ -205,3 +206,27 @@ def chain_steps(tidy: pl.DataFrame, checks: pl.DataFrame, district: str = UNIT) 
                 }
             )
     return pl.DataFrame(rows, schema=CHAIN_SCHEMA)
+
+
+#: The group of key figures the start page shows beside the chain.
+VICTIMS_GROUP = "Slachtoffers in beeld"
+
+
+@dataclass(frozen=True)
+class StartView:
+    """What the start page shows for one area: the headline, the chain and the victims in view."""
+
+    headline: str
+    steps: pl.DataFrame
+    victims: list[KeyFigure]
+
+
+def start_view(tables: Tables, district: str = UNIT) -> StartView:
+    """The start page's figures for ``district`` (or the whole unit)."""
+    checks = consistency_checks(tables.tidy, tables.context)
+    groups = dict(key_figures(tables.tidy, checks, district))
+    return StartView(
+        headline=headline(tables.tidy, district),
+        steps=chain_steps(tables.tidy, checks, district),
+        victims=groups.get(VICTIMS_GROUP, []),
+    )

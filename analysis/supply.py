@@ -785,7 +785,9 @@ def supply_overview(tables: Tables, district: str = UNIT) -> SupplyOverview:
         answer=supply_answer(tidy, population, district),
         figures=supply_figures(tidy, population, district),
         area_controls=area_controls,
-        controls_display=controls_display(area_controls, controls_per_ads(tidy, by="district", district=district)),
+        controls_display=controls_display(
+            area_controls, controls_per_ads(tidy, by="district", district=district)
+        ),
         unit_controls=chain_ratio(tidy, CONTROLS_RATIO),
         caveats=supply_caveats(tidy),
         prompts=supply_prompts(tidy, population, district),

@@ -204,7 +204,9 @@ def _view(name: str, year: int, source: str, args: tuple[Hashable, ...], _builde
     return _builder(tables(year), *args)
 
 
-def view(builder: Callable[Concatenate[analysis.Tables, P], T], year: int, *args: P.args, **kwargs: P.kwargs) -> T:
+def view(
+    builder: Callable[Concatenate[analysis.Tables, P], T], year: int, *args: P.args, **kwargs: P.kwargs
+) -> T:
     """What ``builder(tables(year), *args)`` returns, computed once per process for each choice.
 
     ``builder`` is a pure function from :mod:`analysis` that gathers everything one part of a

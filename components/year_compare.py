@@ -9,13 +9,18 @@ from components import data
 from components.frame import Selection
 from components.year_views import inert_notes
 
+#: Widget key of the comparison box (its open state; not part of the link).
+BOX_KEY = "vergelijk_vorig_jaar"
 
+
+@st.fragment
 def previous_year_box(selection: Selection, indicators: Sequence[str]) -> None:
     """An expander 'Vergelijk met {vorig jaar}' with the page's indicators in both years.
 
     Counts, rates per 100.000 inhabitants, the difference and the rate ratio with its
     exact 95% interval, for the chosen area. Without an earlier year with tables: a
-    short caption that points to the page 'Ontwikkeling sinds 2019'.
+    short caption that points to the page 'Ontwikkeling sinds 2019'. The comparison is made
+    when the box is opened, and opening it reruns only the box.
     """
     previous = data.previous_year(selection.year)
     if previous is None:
@@ -25,10 +30,15 @@ def previous_year_box(selection: Selection, indicators: Sequence[str]) -> None:
             "'Ontwikkeling sinds 2019'."
         )
         return
+    box = st.expander(
+        f"Vergelijk met {previous}", icon=":material/compare_arrows:", key=BOX_KEY, on_change="rerun"
+    )
+    if not box.open:
+        return
     tidies = [data.tidy(previous), data.tidy(selection.year)]
     series = trends.year_series(tidies, selection.district, trends.known_indicators(indicators))
     steps = trends.year_steps(series, data.population())
-    with st.expander(f"Vergelijk met {previous}", icon=":material/compare_arrows:"):
+    with box:
         sentence = trends.step_sentence(steps, selection.year, selection.district)
         if sentence:
             st.markdown(sentence)

@@ -1,9 +1,8 @@
 """Krijgen signalen de juiste opvolging? Signals -> investigations -> OM intake, per district."""
 
-import polars as pl
 import streamlit as st
 
-from analysis.followup import CHAIN_SOURCE, followup_answer, followup_prompts, followup_table, om_decisions
+from analysis.followup import CHAIN_SOURCE, followup_view
 from analysis.trends import QUESTIONS
 from components import data
 from components.charts import show_chart
@@ -13,27 +12,21 @@ from components.page import caveats, chart_or_table, discussion_prompts, questio
 from components.year_compare import previous_year_box
 
 selection = current_selection()
-tidy = data.tidy(selection.year)
-table = followup_table(tidy, data.population())
-unit_share = table.filter(pl.col("gebied") == "Oost-Nederland")["aandeel_onderzoek"][0]
+view = data.view(followup_view, selection.year, selection.district)
 
-question_header("Krijgen signalen de juiste opvolging?", followup_answer(tidy, selection.district))
+question_header("Krijgen signalen de juiste opvolging?", view.answer)
 
 st.subheader("Van signaal naar onderzoek")
 chart_or_table(
     "weergave",
-    lambda: show_chart(share_chart(table, unit_share), source=CHAIN_SOURCE),
-    table.select(
-        "gebied", "signalen", "onderzoeken", "aandeel_onderzoek", "aandeel_ondergrens", "aandeel_bovengrens"
-    ),
+    lambda: show_chart(share_chart(view.table, view.unit_share), source=CHAIN_SOURCE),
+    view.share_display,
     caption="Aandelen als fractie; marges zijn exacte 95%-intervallen (Clopper-Pearson).",
 )
 
 st.subheader("Van onderzoek naar het OM")
-show_chart(intake_chart(table), source=CHAIN_SOURCE)
-show_chart(
-    decisions_chart(om_decisions(data.context())), source="toelichting bij het dashboard (instroom OM)"
-)
+show_chart(intake_chart(view.table), source=CHAIN_SOURCE)
+show_chart(decisions_chart(view.decisions), source="toelichting bij het dashboard (instroom OM)")
 
 previous_year_box(selection, QUESTIONS["Opvolging"])
 caveats(
@@ -47,4 +40,4 @@ caveats(
         "De toelichting noemt 32 onderzoeken in 2022, de tabel 22. Deze pagina rekent met de tabel.",
     ],
 )
-discussion_prompts(followup_prompts(tidy, table, selection.district))
+discussion_prompts(view.prompts)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analysis.summary import chain_steps, headline, key_figures
+from analysis.summary import VICTIMS_GROUP, start_view
 from components import data, presentation
 from components.chain import chain_row
 from components.figures import figure_card
@@ -12,7 +12,7 @@ from components.route import ROUTE
 from components.route_view import route_overview
 
 selection = current_selection()
-tidy = data.tidy(selection.year)
+view = data.view(start_view, selection.year, selection.district)
 checks = data.checks(selection.year)
 area = "Oost-Nederland" if selection.is_unit else f"district {selection.district}"
 
@@ -28,19 +28,16 @@ st.markdown(
     "van het gepubliceerde *Dashboard mensenhandel Oost-Nederland "
     f"{selection.year}* en sluit af met gespreksvragen."
 )
-st.info(headline(tidy, selection.district), icon=":material/lightbulb:")
+st.info(view.headline, icon=":material/lightbulb:")
 
 st.header(f"De keten in {selection.year}, {area}")
-steps = chain_steps(tidy, checks, selection.district)
+steps = view.steps
 for chain in steps["keten"].unique(maintain_order=True):
     st.subheader(chain)
     chain_row(steps.filter(steps["keten"] == chain))
-victims = [
-    group for group in key_figures(tidy, checks, selection.district) if group[0] == "Slachtoffers in beeld"
-]
-for section, figures in victims:
-    st.subheader(section)
-    for column, figure in zip(st.columns(len(figures)), figures, strict=True):
+if view.victims:
+    st.subheader(VICTIMS_GROUP)
+    for column, figure in zip(st.columns(len(view.victims)), view.victims, strict=True):
         with column:
             figure_card(figure)
 

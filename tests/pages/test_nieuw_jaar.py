@@ -17,6 +17,7 @@ from analysis.links import inert_markdown
 from analysis.paths import dashboard_file
 from analysis.template import workbook_from_tidy
 from analysis.yearstore import ENV_DATA_DIR, ENV_KEY, YearStore
+from components.year_compare import BOX_KEY
 from tests.pages.conftest import all_text, run_app
 
 PAGE = "pages/nieuw-jaar.py"
@@ -111,7 +112,9 @@ def test_pasted_year_is_checked_previewed_and_used_for_the_session() -> None:
     answer = at.info[0].value
     assert "Van 2022 naar 2023 (heel Oost-Nederland): signalen mensenhandel 188 → 198 (+10;" in answer
 
-    at.switch_page("pages/opvolging.py").run()
+    at.switch_page("pages/opvolging.py")
+    at.session_state[BOX_KEY] = True  # the comparison box is opened
+    at.run()
     assert not at.exception
     box = next(e for e in at.expander if e.label == "Vergelijk met 2022")
     table = box.dataframe[0].value
@@ -204,6 +207,8 @@ def test_save_for_everyone_needs_the_key_and_an_organisation(with_key: None, dat
 
     # A new visitor sees the saved year in the year choice and on every page.
     other = run_app("pages/opvolging.py", jaar="2023")
+    other.session_state[BOX_KEY] = True  # the comparison box is opened
+    other.run()
     assert not other.exception
     assert other.session_state["jaar"] == 2023
     box = next(e for e in other.expander if e.label == "Vergelijk met 2022")
