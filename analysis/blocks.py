@@ -20,7 +20,9 @@ from analysis.checks import (
     KIND_UNIT_SUM,
     LOWER_BOUND,
     OK,
+    consistency_checks,
 )
+from analysis.dataset import Tables
 from analysis.dutch import count_noun, fmt_int, fmt_pct
 from analysis.geography import NETHERLANDS_POPULATION, UNIT, population_year
 from analysis.indicators import BY_CODE, DISTRICT_INDICATORS, INDICATORS, label
@@ -782,3 +784,48 @@ def checks_view(checks: pl.DataFrame, outcomes: list[str] | None = None) -> pl.D
         "Gebied": chosen["gebied"],
     }
     return pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
+
+
+@dataclass(frozen=True)
+class DataView:
+    """Everything the data page shows for one year, apart from the downloads (made on request)."""
+
+    checks: pl.DataFrame
+    answer: str
+    district_sentence: str | None
+    status_counts: dict[str, int]
+    missing: pl.DataFrame
+    missing_display: pl.DataFrame
+    missing_title: str
+    district_order: list[str]
+    tidy_view: pl.DataFrame
+    options: FilterOptions
+    blocks: list[PublishedBlock]
+    population_sentence: str
+    population_overview: pl.DataFrame
+    population_municipalities: pl.DataFrame
+    prompts: list[str]
+
+
+def data_view(tables: Tables, year: int, district: str = UNIT) -> DataView:
+    """The data page of ``year`` (its population year follows ``year``) with ``district`` named."""
+    tidy, population = tables.tidy, tables.population
+    checks = consistency_checks(tidy, tables.context)
+    missing = missing_overview(tidy)
+    return DataView(
+        checks=checks,
+        answer=data_answer(tidy, checks),
+        district_sentence=district_sentence(tidy, district),
+        status_counts=status_counts(tidy),
+        missing=missing,
+        missing_display=missing.select("district", "status", "teken", "aantal", "gebieden", "indicatoren"),
+        missing_title=missing_title(missing),
+        district_order=district_order(tidy),
+        tidy_view=tidy_view(tidy),
+        options=filter_options(tidy),
+        blocks=published_blocks(tidy, checks),
+        population_sentence=population_sentence(population, year),
+        population_overview=population_overview(population, year),
+        population_municipalities=population_municipalities(population),
+        prompts=quality_prompts(tidy, checks, district),
+    )

@@ -3,21 +3,7 @@
 import streamlit as st
 
 from analysis import indicator_table
-from analysis.blocks import (
-    data_answer,
-    district_order,
-    district_sentence,
-    filter_options,
-    missing_overview,
-    missing_title,
-    population_municipalities,
-    population_overview,
-    population_sentence,
-    published_blocks,
-    quality_prompts,
-    status_counts,
-    tidy_view,
-)
+from analysis.blocks import data_view
 from analysis.geography import POPULATION_SOURCE
 from analysis.indicators import SOURCE_DASHBOARD
 from components import data
@@ -38,33 +24,29 @@ from components.page import caveats, chart_or_table, discussion_prompts, questio
 
 selection = current_selection()
 year = selection.year
-tidy, checks, population = data.tidy(year), data.checks(year), data.population()
+view = data.view(data_view, year, year, selection.district)
+checks, population = view.checks, data.population()
 indicators = indicator_table()
-options = filter_options(tidy)
 
 question_header(
-    "Wat staat er precies in de cijfers, en waar ontbreekt iets?",
-    data_answer(tidy, checks),
-    intro=district_sentence(tidy, selection.district),
+    "Wat staat er precies in de cijfers, en waar ontbreekt iets?", view.answer, intro=view.district_sentence
 )
 
 st.subheader("Vier soorten vakken")
-status_legend(status_counts(tidy))
-overview = missing_overview(tidy)
+status_legend(view.status_counts)
 chart_or_table(
     "weergave",
     lambda: show_chart(
-        missing_chart(overview, district_order(tidy), missing_title(overview)), source=SOURCE_DASHBOARD
+        missing_chart(view.missing, view.district_order, view.missing_title), source=SOURCE_DASHBOARD
     ),
-    overview.select("district", "status", "teken", "aantal", "gebieden", "indicatoren"),
+    view.missing_display,
 )
 
 st.subheader("Alle cijfers als nette tabel")
-tidy_table(tidy_view(tidy), options)
+tidy_table(view.tidy_view, view.options)
 
 st.subheader("De blokken zoals het dashboard ze toont")
-blocks = published_blocks(tidy, checks)
-block_tabs(blocks, default=None if selection.is_unit else selection.district)
+block_tabs(view.blocks, default=None if selection.is_unit else selection.district)
 
 st.subheader("Controles op samenhang")
 findings_list(checks)
@@ -74,14 +56,14 @@ st.subheader("Wat de indicatoren betekenen")
 indicator_definitions(indicators)
 
 st.subheader("Inwoners")
-st.markdown(population_sentence(population, year))
-st.table(population_overview(population, year), hide_index=True)
+st.markdown(view.population_sentence)
+st.table(view.population_overview, hide_index=True)
 with st.expander(f"Alle {population.height} gemeenten"):
-    st.dataframe(population_municipalities(population), hide_index=True, width="stretch")
+    st.dataframe(view.population_municipalities, hide_index=True, width="stretch")
 st.caption(f"Bron: {POPULATION_SOURCE}.")
 
 st.subheader("Downloaden")
-download_buttons(data_downloads(year, tidy, checks, indicators, population))
+download_buttons(data_downloads(year, data.tidy(year), checks, indicators, population))
 
 caveats(
     "Waar je op moet letten",
@@ -95,4 +77,4 @@ caveats(
         "Definities en toelichtingen op deze pagina zijn in eigen woorden samengevat; de bron staat erbij.",
     ],
 )
-discussion_prompts(quality_prompts(tidy, checks, selection.district))
+discussion_prompts(view.prompts)
