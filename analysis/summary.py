@@ -214,11 +214,12 @@ VICTIMS_GROUP = "Slachtoffers in beeld"
 
 @dataclass(frozen=True)
 class StartView:
-    """What the start page shows for one area: the headline, the chain and the victims in view."""
+    """What the start page shows for one area: the headline, the chain, the victims in view, the checks."""
 
     headline: str
     steps: pl.DataFrame
     victims: list[KeyFigure]
+    checks: pl.DataFrame
 
 
 def start_view(tables: Tables, district: str = UNIT) -> StartView:
@@ -229,4 +230,5 @@ def start_view(tables: Tables, district: str = UNIT) -> StartView:
         headline=headline(tables.tidy, district),
         steps=chain_steps(tables.tidy, checks, district),
         victims=groups.get(VICTIMS_GROUP, []),
+        checks=checks,
     )

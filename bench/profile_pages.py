@@ -10,7 +10,8 @@ with ``cProfile``. From the profile, time is attributed by the *call edges from 
   ``st.cache_data`` machinery (a warm cache hit still hashes the arguments and copies the result);
 * Streamlit elements: calls into any other ``streamlit`` function (``st.altair_chart``,
   ``st.dataframe``, ``st.metric``, session state ...), except the page run itself
-  (``StreamlitPage.run``), including what those calls do in Altair, Arrow and protobuf;
+  (``StreamlitPage.run``) and the ``st.fragment`` wrapper around app code, including what
+  those calls do in Altair, Arrow and protobuf;
 * app UI code: the rest of the script (building Altair charts and tables in ``components/``).
 
 Only edges from app code count, so a callback (e.g. a sort key defined in ``analysis``
@@ -66,6 +67,9 @@ _APP_FILES = (
 _STREAMLIT = "/streamlit/"
 _CACHING = "/streamlit/runtime/caching/"
 _PAGE_RUN = "/streamlit/navigation/page.py"
+#: ``st.fragment``'s wrapper runs app code (a page's or component's fragment body): like the
+#: page run itself it is not an element, and the calls inside it are attributed on their own.
+_FRAGMENT = "/streamlit/runtime/fragment.py"
 
 
 def category(filename: str, funcname: str) -> str | None:
@@ -76,6 +80,8 @@ def category(filename: str, funcname: str) -> str | None:
         return "app"
     if _STREAMLIT in filename:
         if filename.endswith(_PAGE_RUN) and funcname == "run":
+            return None
+        if filename.endswith(_FRAGMENT):
             return None
         return "streamlit"
     return None

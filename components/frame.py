@@ -78,8 +78,9 @@ def _leave_legacy_page_mode() -> None:
 def current_selection() -> Selection:
     """Return the choice made in the frame (for pages, which run after the frame)."""
     _leave_legacy_page_mode()
-    years = data.years()
-    year = st.session_state.get(YEAR_KEY, years[-1])
+    year = st.session_state.get(YEAR_KEY)
+    if year is None:
+        year = data.years()[-1]
     district = st.session_state.get(DISTRICT_KEY, UNIT)
     return Selection(int(year), str(district))
 

@@ -13,7 +13,6 @@ from components.route_view import route_overview
 
 selection = current_selection()
 view = data.view(start_view, selection.year, selection.district)
-checks = data.checks(selection.year)
 area = "Oost-Nederland" if selection.is_unit else f"district {selection.district}"
 
 if presentation.is_on():
@@ -49,4 +48,4 @@ st.caption(
     "Elk gepubliceerd totaal is naast de som van zijn delen gelegd, en elk getal uit de toelichting "
     "naast de tabel. Verschillen worden getoond, niet weggepoetst."
 )
-findings_list(checks)
+findings_list(view.checks)
