@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from analysis.checks import context_value
+from analysis.dataset import Tables
 from analysis.dutch import fmt_int, fmt_pct
 from analysis.geography import NETHERLANDS_POPULATION, UNIT, population_year
 from analysis.links import WORD_JOINER, inert_markdown  # noqa: F401  (WORD_JOINER re-exported)
@@ -1023,3 +1024,78 @@ def view_prompts(view: ScenarioView, breakdown: pl.DataFrame, district: str = UN
         _comensha_prompt(breakdown, [(s.name_md, s.result) for s in view.scenarios]),
     ]
     return [p for p in prompts if p is not None][:4]
+
+
+# ---------------------------------------------------------------------------
+# Page views: everything the page shows for one set of controls, in one call
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScenarioDefaults:
+    """Where the estimate slider runs and where the controls start, for one year."""
+
+    slider_range: tuple[int, int, int]
+    default_estimate: int
+    default_share: float
+
+
+def scenario_defaults(tables: Tables, year: int) -> ScenarioDefaults:
+    """The slider range and the default estimate and share (population of ``year``)."""
+    return ScenarioDefaults(
+        slider_range=estimate_slider_range(tables.context),
+        default_estimate=int(default_national_estimate(tables.context)),
+        default_share=default_share_percent(tables.population, year),
+    )
+
+
+@dataclass(frozen=True)
+class ScenarioPage:
+    """The scenario page for one set of controls and one area."""
+
+    view: ScenarioView
+    assumptions: list[str]
+    answer: str
+    outcome: list[tuple[str, list[OutcomeFigure]]]
+    funnel: pl.DataFrame
+    funnel_subtitle: list[str]
+    funnel_display: pl.DataFrame
+    funnel_caption: str
+    district_label: str
+    district_caption: str
+    text_lines: list[str]
+    breakdown: pl.DataFrame
+    breakdown_display: pl.DataFrame
+    breakdown_lines: list[str]
+    unknown_text: str
+    prompts: list[str]
+
+
+def scenario_page(
+    tables: Tables, controls: tuple[ScenarioControls, ...], district: str = UNIT
+) -> ScenarioPage:
+    """Baseline and scenarios for ``controls`` (one, or A and B), with every text the page shows."""
+    tidy, population, context = tables.tidy, tables.population, tables.context
+    view = scenario_view(tidy, population, context, controls)
+    funnel = view_funnel(view, context, district)
+    breakdown = comensha_breakdown(tidy)
+    return ScenarioPage(
+        view=view,
+        assumptions=view_assumptions(view),
+        answer=view_answer(view, district),
+        outcome=view_outcome(view, district),
+        funnel=funnel,
+        funnel_subtitle=funnel_subtitle(view),
+        funnel_display=funnel_display_table(view, funnel),
+        funnel_caption=funnel_caption(view),
+        district_label=district_label(view),
+        district_caption=district_caption(view),
+        text_lines=text_figure_lines(view.baseline, population, context),
+        breakdown=breakdown,
+        breakdown_display=breakdown.select(
+            "kenmerk", "categorie", "aantal", "som_kenmerk", "totaal", "aandeel_tekst"
+        ),
+        breakdown_lines=comensha_sum_lines(breakdown),
+        unknown_text=unknown_assignment_text(tidy),
+        prompts=view_prompts(view, breakdown, district),
+    )

@@ -803,6 +803,9 @@ class IndicatorView:
     districts: pl.DataFrame
     area_display: pl.DataFrame
     district_display: pl.DataFrame
+    #: Chart titles per measure (``MEASURES``): for the areas and for the districts.
+    area_titles: dict[str, str]
+    district_titles: dict[str, str]
     empty_note: str
     ads_note: str | None
 
@@ -819,6 +822,8 @@ def indicator_view(tables: Tables, district: str, indicator: str) -> IndicatorVi
         districts=districts,
         area_display=rates_display(areas),
         district_display=rates_display(districts),
+        area_titles={m: area_chart_title(areas, indicator, m) for m in MEASURES},
+        district_titles={m: area_chart_title(districts, indicator, m) for m in MEASURES},
         empty_note=empty,
         ads_note=ads_total_note(tidy) if indicator == "seksadvertenties" else None,
     )

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from analysis.dataset import Tables
 from analysis.dutch import fmt_dec, fmt_int, fmt_pct
 from analysis.frames import with_text
 from analysis.geography import UNIT, population_year
@@ -1079,3 +1080,66 @@ YEARS_CAVEATS: tuple[str, ...] = (
 def known_indicators(codes: Sequence[str]) -> tuple[str, ...]:
     """The codes that are real indicators, in order (guards page-supplied lists)."""
     return tuple(code for code in codes if code in BY_CODE)
+
+
+# ---------------------------------------------------------------------------
+# Page view: everything the page 'Ontwikkeling' shows, in one call
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrendsView:
+    """2019 against 2022 as the text states it, and every loaded year for one topic and area."""
+
+    district_note: str | None
+    table: pl.DataFrame
+    table_display: pl.DataFrame
+    source_changes: list[str]
+    ratios: pl.DataFrame
+    ratios_display: pl.DataFrame
+    series: pl.DataFrame
+    series_display: pl.DataFrame
+    area_notes: list[str]
+    steps: pl.DataFrame
+    steps_display: pl.DataFrame
+    answer: str
+    prompts: list[str]
+
+
+def trends_view(years: Sequence[Tables], year: int, district: str, question: str) -> TrendsView:
+    """The page for the loaded ``years`` (oldest first), the chosen ``year``, area and topic."""
+    tidies = [t.tidy for t in years]
+    context = years[0].context
+    base = next(t.tidy for t in years if t.tidy["jaar"][0] == TEXT_YEAR)
+    table = trend_table(base, context)
+    ratios = ratio_rows(table)
+    series = year_series(tidies, district, QUESTIONS[question], context)
+    steps = year_steps(series, years[0].population)
+    step = step_prompt(steps, year, district)
+    prompts = trend_prompts(base, table, district)
+    return TrendsView(
+        district_note=district_note(base, district),
+        table=table,
+        table_display=table.select(
+            "label",
+            "soort",
+            "waarde_2019",
+            "tekst_2022",
+            "tabel_2022",
+            "verandering_tekst",
+            "benadering",
+            "opmerking",
+        ),
+        source_changes=source_changes(table),
+        ratios=ratios,
+        ratios_display=ratios.select(
+            "rij", "waarde_2019", "waarde_2022", "ratio", "ratio_onder", "ratio_boven", "oordeel"
+        ),
+        series=series,
+        series_display=series.select("label", "jaar", "gebied", "bron", "waarde_tekst", "opmerking"),
+        area_notes=area_change_notes(tidies, district),
+        steps=steps,
+        steps_display=steps_display(steps, rates=True),
+        answer=years_answer(table, steps, year, district),
+        prompts=([step] if step else []) + prompts[: 4 - bool(step)],
+    )

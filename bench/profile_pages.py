@@ -7,7 +7,8 @@ with ``cProfile``. From the profile, time is attributed by the *call edges from 
 (``streamlit_app.py``, ``pages/``, ``components/``, or the baseline script):
 
 * data/analysis: calls into ``analysis/``, ``components/data.py`` and Streamlit's
-  ``st.cache_data`` machinery (a warm cache hit still hashes the arguments and copies the result);
+  ``st.cache_data`` machinery (a warm cache hit still hashes the arguments and copies the result),
+  except the cache of chart specs in ``components/charts.py``, which is drawing (app UI code);
 * Streamlit elements: calls into any other ``streamlit`` function (``st.altair_chart``,
   ``st.dataframe``, ``st.metric``, session state ...), except the page run itself
   (``StreamlitPage.run``) and the ``st.fragment`` wrapper around app code, including what
@@ -58,6 +59,8 @@ PAGE_FILES = {
 
 _ANALYSIS = str(REPO_ROOT / "analysis") + "/"
 _DATA_PY = str(REPO_ROOT / "components" / "data.py")
+#: Chart specs are cached in ``components/charts.py``: looking one up is drawing, not data work.
+_CHARTS_PY = str(REPO_ROOT / "components" / "charts.py")
 _APP_FILES = (
     str(REPO_ROOT / "pages") + "/",
     str(REPO_ROOT / "components") + "/",
@@ -182,6 +185,8 @@ def attribute(runs: list[dict[Any, Any]]) -> dict[str, Any]:
             for caller, edge in callers.items():
                 if category(caller[0], caller[2]) != "app":
                     continue
+                if callee_cat == "data" and _CACHING in func[0] and caller[0] == _CHARTS_PY:
+                    continue  # the chart spec cache: stays with app UI code
                 entries[callee_cat] += edge[3]
                 if callee_cat == "data":
                     data_calls[func] += edge[3]

@@ -5,7 +5,7 @@ import polars as pl
 
 from analysis.casustafel import CARE_IN, CARE_NA, CARE_OUT, GROUP_WITH, GROUP_WITHOUT
 from analysis.dutch import count_noun
-from components.charts import ACCENT_COLOR, district_color
+from components.charts import ACCENT_COLOR, conditional, district_color
 
 POOLED_COLOR = "#222222"
 _GROUP_SHAPES = alt.Scale(domain=[GROUP_WITH, GROUP_WITHOUT], range=["circle", "square"])
@@ -38,34 +38,36 @@ def district_ratio_chart(
     district_rules = (
         alt.Chart(districts)
         .mark_rule(strokeWidth=3)
-        .encode(x=x, x2="bovengrens:Q", y=y, color=district_color("gebied", legend=False), tooltip=tooltip)
+        .encode(
+            x=x, x2=alt.X2("bovengrens:Q"), y=y, color=district_color("gebied", legend=False), tooltip=tooltip
+        )
     )
     district_points = (
         alt.Chart(districts)
         .mark_point(filled=True, opacity=1)
         .encode(
-            x="waarde:Q",
+            x=alt.X("waarde:Q"),
             y=y,
             color=district_color("gebied", legend=False),
             shape=alt.Shape("groep:N", scale=_GROUP_SHAPES, legend=alt.Legend(title=None, orient="bottom")),
-            size=alt.condition("datum.gekozen", alt.value(260), alt.value(140)),
+            size=conditional(alt.SizeValue, "datum.gekozen", 260, 140),
             tooltip=tooltip,
         )
     )
     pooled_rules = (
         alt.Chart(pooled)
         .mark_rule(strokeWidth=3, color=POOLED_COLOR)
-        .encode(x=x, x2="bovengrens:Q", y=y, tooltip=tooltip)
+        .encode(x=x, x2=alt.X2("bovengrens:Q"), y=y, tooltip=tooltip)
     )
     pooled_points = (
         alt.Chart(pooled)
         .mark_point(shape="diamond", filled=True, size=170, color=POOLED_COLOR, opacity=1)
-        .encode(x="waarde:Q", y=y, tooltip=tooltip)
+        .encode(x=alt.X("waarde:Q"), y=y, tooltip=tooltip)
     )
     labels = (
         alt.Chart(data)
         .mark_text(align="left", dx=8, fontSize=11, color="#333")
-        .encode(x="bovengrens:Q", y=y, text="tekst:N")
+        .encode(x=alt.X("bovengrens:Q"), y=y, text=alt.Text("tekst:N"))
     )
     return (district_rules + pooled_rules + district_points + pooled_points + labels).properties(
         title=alt.Title(
@@ -130,7 +132,7 @@ def meetings_chart(meetings: pl.DataFrame) -> alt.LayerChart:
     labels = (
         alt.Chart(data)
         .mark_text(align="left", dx=4, fontSize=11, color="#333")
-        .encode(x="aantal:Q", y=y, yOffset=y_offset, text="tekst:N")
+        .encode(x=alt.X("aantal:Q"), y=y, yOffset=y_offset, text=alt.Text("tekst:N"))
     )
     return (bars + labels).properties(
         title=alt.Title(
@@ -155,7 +157,7 @@ def care_settings_chart(settings: pl.DataFrame, chosen: str) -> alt.LayerChart:
         scale=alt.Scale(domain=[CARE_OUT, CARE_IN, CARE_NA], range=[ACCENT_COLOR, "#CC6677", "#555555"]),
         legend=alt.Legend(title=None, orient="bottom", labelLimit=320),
     )
-    opacity = alt.condition("datum.gekozen", alt.value(1.0), alt.value(0.4))
+    opacity = conditional(alt.OpacityValue, "datum.gekozen", 1.0, 0.4)
     tooltip = [
         alt.Tooltip("verhouding:N", title="Verhouding"),
         alt.Tooltip("zorg:N", title="Zorgtrajecten"),
@@ -170,7 +172,7 @@ def care_settings_chart(settings: pl.DataFrame, chosen: str) -> alt.LayerChart:
         .mark_rule(strokeWidth=3)
         .encode(
             x=alt.X("ondergrens:Q", scale=x_scale, title="Verhouding met / zonder casustafel (logschaal)"),
-            x2="boven:Q",
+            x2=alt.X2("boven:Q"),
             y=y,
             yOffset=y_offset,
             color=color,
@@ -181,12 +183,14 @@ def care_settings_chart(settings: pl.DataFrame, chosen: str) -> alt.LayerChart:
     points = (
         alt.Chart(data)
         .mark_point(filled=True, size=110)
-        .encode(x="rr:Q", y=y, yOffset=y_offset, color=color, opacity=opacity, tooltip=tooltip)
+        .encode(x=alt.X("rr:Q"), y=y, yOffset=y_offset, color=color, opacity=opacity, tooltip=tooltip)
     )
     labels = (
         alt.Chart(data)
         .mark_text(align="left", dx=8, fontSize=11, color="#333")
-        .encode(x="boven:Q", y=y, yOffset=y_offset, text="verhouding_tekst:N", opacity=opacity)
+        .encode(
+            x=alt.X("boven:Q"), y=y, yOffset=y_offset, text=alt.Text("verhouding_tekst:N"), opacity=opacity
+        )
     )
     one = (
         alt.Chart(pl.DataFrame({"x": [1.0]}))

@@ -198,7 +198,8 @@ def tables(year: int) -> analysis.Tables:
     return analysis.Tables(tidy(year), population(), context())
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
+#: Views kept per process; the least recently used go first (a slider can make many).
+@st.cache_data(show_spinner=False, max_entries=256)
 def _view(name: str, year: int, source: str, args: tuple[Hashable, ...], _builder: Callable[..., Any]) -> Any:
     del name, source  # part of the cache key only
     return _builder(tables(year), *args)
@@ -218,6 +219,28 @@ def view(
         raise TypeError("view() takes the page's choices as positional arguments only")
     name = f"{builder.__module__}.{builder.__qualname__}"
     return _view(name, year, source_key(year), tuple(args), _builder=builder)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _years_view(
+    name: str, sources: tuple[tuple[int, str], ...], args: tuple[Hashable, ...], _builder: Callable[..., Any]
+) -> Any:
+    del name  # part of the cache key only
+    return _builder([tables(year) for year, _ in sources], *args)
+
+
+def years_view(
+    builder: Callable[Concatenate[list[analysis.Tables], P], T], *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """What ``builder([tables(y) for y in years()], *args)`` returns, cached like :func:`view`.
+
+    For a page over every loaded year: the cache key holds each year's :func:`source_key`.
+    """
+    if kwargs:
+        raise TypeError("years_view() takes the page's choices as positional arguments only")
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    sources = tuple((year, source_key(year)) for year in years())
+    return _years_view(name, sources, tuple(args), _builder=builder)
 
 
 def _consistency_checks(year_tables: analysis.Tables) -> pl.DataFrame:

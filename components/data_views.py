@@ -109,7 +109,7 @@ def missing_chart(overview: pl.DataFrame, districts: list[str], title: str) -> a
     ]
     bars = base.mark_bar(stroke="white", strokeWidth=1).encode(
         x=alt.X("x0:Q", title="Vakken zonder getal", axis=alt.Axis(tickMinStep=1, format="d")),
-        x2="x1:Q",
+        x2=alt.X2("x1:Q"),
         y=y,
         color=alt.Color(
             "status:N",
@@ -121,7 +121,7 @@ def missing_chart(overview: pl.DataFrame, districts: list[str], title: str) -> a
     labels = (
         base.transform_calculate(midden="(datum.x0 + datum.x1) / 2")
         .mark_text(fontSize=12, color="#1c2530")
-        .encode(x="midden:Q", y=y, text="etiket:N", tooltip=tooltip)
+        .encode(x=alt.X("midden:Q"), y=y, text=alt.Text("etiket:N"), tooltip=tooltip)
     )
     return (bars + labels).properties(
         title=alt.Title(title, subtitle="Een leeg vak, '?' en '-' zijn geen 0 en tellen hier apart."),

@@ -41,20 +41,20 @@ def share_chart(table: pl.DataFrame, unit_share: float) -> alt.LayerChart:
             title="Aandeel signalen met strafrechtelijk onderzoek",
             axis=alt.Axis(format="%"),
         ),
-        x2="aandeel_bovengrens:Q",
+        x2=alt.X2("aandeel_bovengrens:Q"),
         color=district_color("gebied", legend=False),
         tooltip=tooltip,
     )
     point = base.mark_point(filled=True, size=110).encode(
-        x="aandeel_onderzoek:Q", color=district_color("gebied", legend=False), tooltip=tooltip
+        x=alt.X("aandeel_onderzoek:Q"), color=district_color("gebied", legend=False), tooltip=tooltip
     )
     label = base.mark_text(align="left", dx=8, dy=-9, fontSize=11).encode(
-        x="aandeel_onderzoek:Q", text="aandeel_tekst:N"
+        x=alt.X("aandeel_onderzoek:Q"), text=alt.Text("aandeel_tekst:N")
     )
     unit_line = (
         alt.Chart(pl.DataFrame({"x": [unit_share]}))
         .mark_rule(strokeDash=[4, 4], color="#444")
-        .encode(x="x:Q")
+        .encode(x=alt.X("x:Q"))
     )
     return (rule + point + label + unit_line).properties(
         title=alt.Title(
@@ -77,12 +77,12 @@ def intake_chart(table: pl.DataFrame) -> alt.LayerChart:
     ]
     rule = base.mark_rule(strokeWidth=2).encode(
         x=alt.X("instroom_ondergrens:Q", title="Verdachten bij het OM per 100 signalen"),
-        x2="instroom_bovengrens:Q",
+        x2=alt.X2("instroom_bovengrens:Q"),
         color=district_color("gebied", legend=False),
         tooltip=tooltip,
     )
     point = base.mark_point(filled=True, size=110, shape="diamond").encode(
-        x="instroom_per_100:Q", color=district_color("gebied", legend=False), tooltip=tooltip
+        x=alt.X("instroom_per_100:Q"), color=district_color("gebied", legend=False), tooltip=tooltip
     )
     return (rule + point).properties(
         title=alt.Title(

@@ -8,7 +8,7 @@ from analysis.dutch import count_noun, fmt_int
 from analysis.frames import with_text
 from analysis.interventions import TYPE_LABELS
 from analysis.parser import NOT_REPORTED
-from components.charts import DISTRICT_COLORS, MISSING_COLOR, STATUS_MARK
+from components.charts import DISTRICT_COLORS, MISSING_COLOR, STATUS_MARK, conditional
 
 #: One colour per intervention type (Paul Tol's 'muted' scheme, colour-blind safe), apart from the districts.
 TYPE_COLORS: dict[str, str] = {
@@ -87,7 +87,7 @@ def dumbbell_chart(table: pl.DataFrame, *, include_care: bool = False) -> alt.La
         .mark_rule(strokeWidth=3, opacity=0.55)
         .encode(
             x=alt.X("rapportages:Q", title=x_title, scale=alt.Scale(domainMin=0)),
-            x2="interventies:Q",
+            x2=alt.X2("interventies:Q"),
             y=y,
             color=color,
             tooltip=tooltip,
@@ -96,22 +96,22 @@ def dumbbell_chart(table: pl.DataFrame, *, include_care: bool = False) -> alt.La
     reports = (
         alt.Chart(data)
         .mark_point(shape="diamond", filled=False, size=120, strokeWidth=2, yOffset=-4)
-        .encode(x="rapportages:Q", y=y, color=color, tooltip=tooltip)
+        .encode(x=alt.X("rapportages:Q"), y=y, color=color, tooltip=tooltip)
     )
     interventions = (
         alt.Chart(known)
         .mark_point(filled=True, size=110, opacity=1, yOffset=4)
-        .encode(x="interventies:Q", y=y, color=color, tooltip=tooltip)
+        .encode(x=alt.X("interventies:Q"), y=y, color=color, tooltip=tooltip)
     )
     missing = (
         alt.Chart(unknown)
         .mark_point(shape="square", filled=True, size=90, color=MISSING_COLOR, yOffset=4)
-        .encode(x="rapportages:Q", y=y, tooltip=tooltip)
+        .encode(x=alt.X("rapportages:Q"), y=y, tooltip=tooltip)
     )
     labels = (
         alt.Chart(data)
         .mark_text(align="left", dx=12, fontSize=11, color="#333")
-        .encode(x="einde:Q", y=y, text="label:N", tooltip=tooltip)
+        .encode(x=alt.X("einde:Q"), y=y, text=alt.Text("label:N"), tooltip=tooltip)
     )
     return (link + reports + interventions + missing + labels).properties(
         title=alt.Title(
@@ -171,7 +171,7 @@ def mix_chart(mix: pl.DataFrame, *, selected: str | None = None) -> alt.LayerCha
                 sort=labels_present,
             ),
             order=alt.Order("volgorde:Q"),
-            opacity=alt.condition("datum.gekozen", alt.value(1.0), alt.value(0.35)),
+            opacity=conditional(alt.OpacityValue, "datum.gekozen", 1.0, 0.35),
             tooltip=tooltip,
         )
     )
@@ -179,7 +179,7 @@ def mix_chart(mix: pl.DataFrame, *, selected: str | None = None) -> alt.LayerCha
     total_labels = (
         alt.Chart(totals)
         .mark_text(align="left", dx=6, fontSize=11, color="#333")
-        .encode(x="totaal:Q", y=y, text="totaal_tekst:N", tooltip=tooltip)
+        .encode(x=alt.X("totaal:Q"), y=y, text=alt.Text("totaal_tekst:N"), tooltip=tooltip)
     )
     return (bars + total_labels).properties(
         title=alt.Title(

@@ -10,7 +10,14 @@ from analysis.dutch import fmt_int, fmt_pct
 from analysis.frames import with_text
 from analysis.geography import UNIT
 from analysis.scenario import KIND_ESTIMATE, KIND_EXPECTED, KIND_SEEN, KIND_TEXT, OutcomeFigure
-from components.charts import ACCENT_COLOR, BAND_COLOR, DISTRICT_COLORS, MISSING_COLOR, district_color
+from components.charts import (
+    ACCENT_COLOR,
+    BAND_COLOR,
+    DISTRICT_COLORS,
+    MISSING_COLOR,
+    conditional,
+    district_color,
+)
 from components.controls import bound
 
 TEXT_FIGURE_COLOR = "#56B4E9"
@@ -137,7 +144,7 @@ def funnel_chart(funnel: pl.DataFrame, district: str, subtitle: list[str]) -> al
         layers.append(
             alt.Chart(band)
             .mark_rect(color=BAND_COLOR, opacity=0.22)
-            .encode(x=alt.X("onder:Q", scale=x_scale), x2="boven:Q")
+            .encode(x=alt.X("onder:Q", scale=x_scale), x2=alt.X2("boven:Q"))
         )
     base = alt.Chart(data).encode(y=y)
     bars = (
@@ -152,7 +159,7 @@ def funnel_chart(funnel: pl.DataFrame, district: str, subtitle: list[str]) -> al
     ranges = (
         base.transform_filter(alt.datum.soort == KIND_ESTIMATE)
         .mark_bar(height={"band": 0.45})
-        .encode(x=alt.X("onder:Q", scale=x_scale), x2="boven:Q", color=color, tooltip=tooltip)
+        .encode(x=alt.X("onder:Q", scale=x_scale), x2=alt.X2("boven:Q"), color=color, tooltip=tooltip)
     )
     middles = (
         base.transform_filter(alt.datum.soort == KIND_ESTIMATE)
@@ -160,7 +167,7 @@ def funnel_chart(funnel: pl.DataFrame, district: str, subtitle: list[str]) -> al
         .encode(x=alt.X("aantal:Q", scale=x_scale), tooltip=tooltip)
     )
     labels = base.mark_text(align="left", dx=6, fontSize=12).encode(
-        x=alt.X("etiket_x:Q", scale=x_scale), text="etiket:N"
+        x=alt.X("etiket_x:Q", scale=x_scale), text=alt.Text("etiket:N")
     )
     where = "Oost-Nederland" if district == UNIT else district
     return alt.layer(*layers, bars, ranges, middles, labels).properties(
@@ -202,7 +209,7 @@ def district_chart(districts: pl.DataFrame, district: str, scenario: str = sc.SI
         alt.Tooltip("etiket:N", title="Zichtbaar"),
         alt.Tooltip("inwoners_tekst:N", title="Aandeel inwoners van de eenheid"),
     ]
-    stroke = alt.condition(alt.datum.gekozen, alt.value("#000000"), alt.value(None))
+    stroke = conditional(alt.StrokeValue, alt.datum.gekozen, "#000000", None)
     expected = base.mark_bar(opacity=0.35, height={"band": 0.75}).encode(
         x=alt.X("verwacht:Q", scale=x_scale, title="Aantal per jaar"),
         color=district_color("district", legend=False),
@@ -213,7 +220,7 @@ def district_chart(districts: pl.DataFrame, district: str, scenario: str = sc.SI
         x=alt.X("signalen:Q", scale=x_scale), color=district_color("district", legend=False), tooltip=tooltip
     )
     labels = base.mark_text(align="left", dx=6, fontSize=12).encode(
-        x=alt.X("verwacht:Q", scale=x_scale), text="etiket:N"
+        x=alt.X("verwacht:Q", scale=x_scale), text=alt.Text("etiket:N")
     )
     return (expected + seen + labels).properties(
         title=alt.Title(
@@ -261,7 +268,7 @@ def comensha_chart(breakdown: pl.DataFrame) -> alt.LayerChart:
         .encode(
             y=y,
             x=alt.X("begin:Q", scale=x_scale, title="Gemelde slachtoffers"),
-            x2="eind:Q",
+            x2=alt.X2("eind:Q"),
             color=alt.Color(
                 "tint:N",
                 scale=alt.Scale(
@@ -278,15 +285,15 @@ def comensha_chart(breakdown: pl.DataFrame) -> alt.LayerChart:
         .encode(
             y=y,
             x=alt.X("midden:Q", scale=x_scale),
-            text="etiket:N",
-            color=alt.condition(alt.datum.tint == "eerste", alt.value("white"), alt.value("#1c2530")),
+            text=alt.Text("etiket:N"),
+            color=conditional(alt.ColorValue, alt.datum.tint == "eerste", "white", "#1c2530"),
             tooltip=tooltip,
         )
     )
     totals = (
         alt.Chart(sums)
         .mark_text(align="left", dx=6, fontSize=12, fontWeight="bold")
-        .encode(y=y, x=alt.X("eind:Q", scale=x_scale), text="som_tekst:N")
+        .encode(y=y, x=alt.X("eind:Q", scale=x_scale), text=alt.Text("som_tekst:N"))
     )
     return (bars + labels + totals).properties(
         title=alt.Title(

@@ -7,7 +7,7 @@ import streamlit as st
 from analysis import supply
 from analysis.dutch import fmt_dec, fmt_int
 from analysis.supply import MEASURE_RATE, SupplyFigure, axis_title, bar_subtitle
-from components.charts import ACCENT_COLOR, MISSING_COLOR, STATUS_MARK, district_color
+from components.charts import ACCENT_COLOR, MISSING_COLOR, STATUS_MARK, conditional, district_color
 from components.controls import bound
 
 ROW_HEIGHT = 26
@@ -114,9 +114,9 @@ def bar_chart(
         alt.Tooltip("marge_tekst:N", title="95%-marge (exact)"),
     ]
     opacity = (
-        alt.condition(alt.datum.district == highlight, alt.value(1.0), alt.value(0.3))
+        conditional(alt.OpacityValue, alt.datum.district == highlight, 1.0, 0.3)
         if highlight
-        else alt.value(1.0)
+        else alt.OpacityValue(1.0)
     )
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
     bars = base.mark_bar(height={"band": 0.7}).encode(
@@ -124,15 +124,20 @@ def bar_chart(
         color=district_color("district", legend=legend),
         opacity=opacity,
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=11, color="#333").encode(x="x:Q", text="label:N")
-    missing_mark = base.mark_square(size=90, color=MISSING_COLOR).encode(x="x_leeg:Q")
+    labels = base.mark_text(align="left", dx=4, fontSize=11, color="#333").encode(
+        x=alt.X("x:Q"), text=alt.Text("label:N")
+    )
+    missing_mark = base.mark_square(size=90, color=MISSING_COLOR).encode(x=alt.X("x_leeg:Q"))
     missing_text = base.mark_text(align="left", dx=9, fontSize=11, color="#666", fontStyle="italic").encode(
-        x="x_leeg:Q", text="markering:N"
+        x=alt.X("x_leeg:Q"), text=alt.Text("markering:N")
     )
     layers = [bars, labels, missing_mark, missing_text]
     if measure == MEASURE_RATE:
         layers.insert(
-            1, base.mark_rule(color="#333", strokeWidth=1.2).encode(x="ondergrens:Q", x2="bovengrens:Q")
+            1,
+            base.mark_rule(color="#333", strokeWidth=1.2).encode(
+                x=alt.X("ondergrens:Q"), x2=alt.X2("bovengrens:Q")
+            ),
         )
         if reference is not None:
             rule = (
@@ -140,7 +145,7 @@ def bar_chart(
                     pl.DataFrame({"x": [reference], "tekst": [f"Oost-Nederland: {fmt_dec(reference, 1)}"]})
                 )
                 .mark_rule(strokeDash=[4, 4], color="#444")
-                .encode(x="x:Q", tooltip=[alt.Tooltip("tekst:N", title="Gemiddelde")])
+                .encode(x=alt.X("x:Q"), tooltip=[alt.Tooltip("tekst:N", title="Gemiddelde")])
             )
             layers.append(rule)
     return alt.layer(*layers).properties(
@@ -183,11 +188,11 @@ def controls_chart(ratios: pl.DataFrame, unit_value: float, *, title: str) -> al
     )
     rule = base.mark_rule(strokeWidth=2).encode(
         x=alt.X("ondergrens_1000:Q", title="Prostitutiecontroles per 1.000 advertenties"),
-        x2="bovengrens_1000:Q",
+        x2=alt.X2("bovengrens_1000:Q"),
         color=district_color("district", legend=legend),
     )
     point = base.mark_point(filled=True, size=90, opacity=1).encode(
-        x="per_1000:Q", color=district_color("district", legend=legend)
+        x=alt.X("per_1000:Q"), color=district_color("district", legend=legend)
     )
     unit_line = (
         alt.Chart(
@@ -199,7 +204,7 @@ def controls_chart(ratios: pl.DataFrame, unit_value: float, *, title: str) -> al
             )
         )
         .mark_rule(strokeDash=[4, 4], color="#444")
-        .encode(x="x:Q", tooltip=[alt.Tooltip("tekst:N", title="Gemiddelde")])
+        .encode(x=alt.X("x:Q"), tooltip=[alt.Tooltip("tekst:N", title="Gemiddelde")])
     )
     return (rule + point + unit_line).properties(
         title=alt.Title(
@@ -233,7 +238,7 @@ def funnel_chart(
         .encode(
             x=alt.X("inwoners:Q", title="Inwoners", axis=alt.Axis(format=",.0f")),
             y=alt.Y("grens:Q", title="Signalen per 100.000 inwoners"),
-            detail="lijn:N",
+            detail=alt.Detail("lijn:N"),
             strokeDash=alt.StrokeDash(
                 "niveau_tekst:N",
                 title="Controlegrens",
@@ -247,7 +252,7 @@ def funnel_chart(
             pl.DataFrame({"y": [overall_rate], "tekst": [f"Oost-Nederland: {fmt_dec(overall_rate, 1)}"]})
         )
         .mark_rule(color=ACCENT_COLOR, strokeWidth=1.5)
-        .encode(y="y:Q", tooltip=[alt.Tooltip("tekst:N", title="Gemiddelde")])
+        .encode(y=alt.Y("y:Q"), tooltip=[alt.Tooltip("tekst:N", title="Gemiddelde")])
     )
     known = points.filter(pl.col("per_100k").is_not_null())
     tooltip = [
@@ -261,10 +266,10 @@ def funnel_chart(
         alt.Chart(known)
         .mark_circle(size=110, stroke="white", strokeWidth=0.8)
         .encode(
-            x="inwoners:Q",
-            y="per_100k:Q",
+            x=alt.X("inwoners:Q"),
+            y=alt.Y("per_100k:Q"),
             color=district_color("district"),
-            opacity=alt.condition(alt.datum.gekozen, alt.value(0.95), alt.value(0.2)),
+            opacity=conditional(alt.OpacityValue, alt.datum.gekozen, 0.95, 0.2),
             tooltip=tooltip,
         )
     )
@@ -277,6 +282,6 @@ def funnel_chart(
     names = (
         alt.Chart(flagged)
         .mark_text(align="left", dx=8, dy=-7, fontSize=11, color="#222")
-        .encode(x="inwoners:Q", y="per_100k:Q", text="kort:N")
+        .encode(x=alt.X("inwoners:Q"), y=alt.Y("per_100k:Q"), text=alt.Text("kort:N"))
     )
     return (lines + centre + dots + names).properties(title=alt.Title(title, subtitle=subtitle), height=560)

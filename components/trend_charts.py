@@ -123,7 +123,7 @@ def slope_chart(table: pl.DataFrame, year: int) -> alt.LayerChart:
     ]
     main = alt.Chart(points).transform_filter(alt.datum.bron != "tabel")
     lines = main.mark_line(strokeWidth=2.5).encode(
-        x=x, y=y, color=color, strokeDash=dash, detail="indicator:N"
+        x=x, y=y, color=color, strokeDash=dash, detail=alt.Detail("indicator:N")
     )
     dots = main.mark_point(filled=True, size=70).encode(x=x, y=y, color=color, tooltip=tooltip)
     table_points = (
@@ -135,7 +135,7 @@ def slope_chart(table: pl.DataFrame, year: int) -> alt.LayerChart:
     text = (
         alt.Chart(labels.with_columns(pl.lit(year).alias("jaar")))
         .mark_text(align="left", dx=12, fontSize=12)
-        .encode(x=x, y=alt.Y("label_y:Q", scale=y_scale), text="etiket:N")
+        .encode(x=x, y=alt.Y("label_y:Q", scale=y_scale), text=alt.Text("etiket:N"))
     )
     return (lines + dots + table_points + text).properties(
         title=alt.Title(
@@ -173,16 +173,20 @@ def ratio_chart(ratios: pl.DataFrame) -> alt.LayerChart:
             title="Verhouding tot 2019 (logaritmische schaal)",
             axis=alt.Axis(values=[0.05, 0.1, 0.2, 0.5, 1, 2]),
         ),
-        x2="ratio_boven:Q",
+        x2=alt.X2("ratio_boven:Q"),
         tooltip=tooltip,
     )
     point = base.mark_point(filled=True, size=100, color=ACCENT_COLOR).encode(
         x=alt.X("ratio:Q", scale=scale), shape=shape, tooltip=tooltip
     )
     label = base.mark_text(align="left", dx=8, dy=-13, fontSize=11).encode(
-        x=alt.X("ratio:Q", scale=scale), text="ratio_tekst:N"
+        x=alt.X("ratio:Q", scale=scale), text=alt.Text("ratio_tekst:N")
     )
-    one = alt.Chart(pl.DataFrame({"x": [1.0]})).mark_rule(strokeDash=[4, 4], color="#444").encode(x="x:Q")
+    one = (
+        alt.Chart(pl.DataFrame({"x": [1.0]}))
+        .mark_rule(strokeDash=[4, 4], color="#444")
+        .encode(x=alt.X("x:Q"))
+    )
     return (rule + point + label + one).properties(
         title=alt.Title(
             "Groter dan toeval? Aantal 2022 gedeeld door aantal 2019",
@@ -336,9 +340,9 @@ def years_chart(series: pl.DataFrame, area: str, title: str) -> alt.FacetChart:
         .encode(
             color=area_color,
             x=x,
-            x2="jaar2:Q",
+            x2=alt.X2("jaar2:Q"),
             y=y,
-            y2="waarde2:Q",
+            y2=alt.Y2("waarde2:Q"),
             strokeDash=alt.StrokeDash(
                 "lijn:N",
                 scale=alt.Scale(domain=[LINE_SOLID, LINE_DASHED], range=[[1, 0], [5, 4]]),
@@ -364,12 +368,12 @@ def years_chart(series: pl.DataFrame, area: str, title: str) -> alt.FacetChart:
     missing = (
         base.transform_filter(alt.datum.laag == "ontbreekt")
         .mark_text(fontSize=14, fontWeight="bold", color=MISSING_COLOR, dy=-8)
-        .encode(x=x, y=y, text="teken:N", tooltip=tooltip)
+        .encode(x=x, y=y, text=alt.Text("teken:N"), tooltip=tooltip)
     )
     changes = base.transform_filter(alt.datum.laag == "bron")
     change_rule = changes.mark_rule(strokeDash=[2, 3], color="#555").encode(x=x, tooltip=tooltip)
     change_text = changes.mark_text(align="right", dx=-4, fontSize=10, color="#555").encode(
-        x=x, y=alt.value(FACET_HEIGHT - 8), text="teken:N"
+        x=x, y=alt.YValue(FACET_HEIGHT - 8), text=alt.Text("teken:N")
     )
     layered = alt.layer(lines, change_rule, points, missing, change_text, data=frame).properties(
         width=FACET_WIDTH, height=FACET_HEIGHT
@@ -435,7 +439,7 @@ def steps_chart(steps: pl.DataFrame, area: str) -> alt.LayerChart:
             title="Verhouding tot het jaar ervoor (logaritmische schaal)",
             axis=alt.Axis(values=[0.1, 0.2, 0.5, 1, 2, 5, 10]),
         ),
-        x2="ratio_boven:Q",
+        x2=alt.X2("ratio_boven:Q"),
         tooltip=tooltip,
     )
     point = base.mark_point(filled=True, size=100, color=color).encode(
@@ -448,9 +452,13 @@ def steps_chart(steps: pl.DataFrame, area: str) -> alt.LayerChart:
         tooltip=tooltip,
     )
     label = base.mark_text(align="left", dx=8, dy=-12, fontSize=11).encode(
-        x=alt.X("ratio:Q", scale=scale), text="ratio_tekst:N"
+        x=alt.X("ratio:Q", scale=scale), text=alt.Text("ratio_tekst:N")
     )
-    one = alt.Chart(pl.DataFrame({"x": [1.0]})).mark_rule(strokeDash=[4, 4], color="#444").encode(x="x:Q")
+    one = (
+        alt.Chart(pl.DataFrame({"x": [1.0]}))
+        .mark_rule(strokeDash=[4, 4], color="#444")
+        .encode(x=alt.X("x:Q"))
+    )
     return (rule + point + label + one).properties(
         title=alt.Title(
             "Groter dan toeval? Elk jaar gedeeld door het jaar ervoor",

@@ -351,11 +351,11 @@ def estimates_chart(table: pl.DataFrame, figure: Figure) -> alt.LayerChart:
         )
     )
     truth = pl.DataFrame({"waarde": [figure.value], "tekst": [f"gepubliceerd: {figure.value_text}"]})
-    rule = alt.Chart(truth).mark_rule(color="#222", strokeDash=[4, 3], size=2).encode(x="waarde:Q")
+    rule = alt.Chart(truth).mark_rule(color="#222", strokeDash=[4, 3], size=2).encode(x=alt.X("waarde:Q"))
     label = (
         alt.Chart(truth)
         .mark_text(align="left", dx=4, dy=-6, fontWeight="bold")
-        .encode(x="waarde:Q", y=alt.value(0), text="tekst:N")
+        .encode(x=alt.X("waarde:Q"), y=alt.YValue(0), text=alt.Text("tekst:N"))
     )
     return (points + rule + label).properties(
         title=alt.TitleParams(
@@ -397,7 +397,7 @@ def _estimates_part(board: Board, figure: Figure) -> None:
     if len(stats) == 2:
         st.markdown(inert_markdown(round_comparison(stats[0], stats[1], figure)))
     table = estimate_table([(e.org_type, e.round, e.value) for e in shown], figure)
-    show_chart(estimates_chart(table, figure), source=f"schattingen in deze werksessie; {figure.source}")
+    show_chart(estimates_chart, table, figure, source=f"schattingen in deze werksessie; {figure.source}")
     with st.expander("Schattingen als tabel"):
         st.dataframe(
             table.select("organisatie", "ronde", pl.col("schatting_tekst").alias("schatting")),

@@ -34,11 +34,16 @@ def per_area(selection: Selection, figures: list[supply.SupplyFigure]) -> None:
     figure_row(figures, measure)
 
     st.subheader("Per gemeente en Overig")
-    area_title = supply.area_chart_title(rates.areas, indicator, measure)
+    area_title = rates.area_titles[measure]
     chart_or_table(
         "weergave",
         lambda: show_chart(
-            bar_chart(rates.areas, measure, indicator, title=area_title, reference=rates.reference),
+            bar_chart,
+            rates.areas,
+            measure,
+            indicator,
+            title=area_title,
+            reference=rates.reference,
             source=source,
         ),
         rates.area_display,
@@ -48,19 +53,18 @@ def per_area(selection: Selection, figures: list[supply.SupplyFigure]) -> None:
         st.caption(rates.empty_note)
 
     st.subheader("Per district")
-    district_title = supply.area_chart_title(rates.districts, indicator, measure)
+    district_title = rates.district_titles[measure]
     highlight = None if selection.is_unit else selection.district
     chart_or_table(
         "weergave2",
         lambda: show_chart(
-            bar_chart(
-                rates.districts,
-                measure,
-                indicator,
-                title=district_title,
-                reference=rates.reference,
-                highlight=highlight,
-            ),
+            bar_chart,
+            rates.districts,
+            measure,
+            indicator,
+            title=district_title,
+            reference=rates.reference,
+            highlight=highlight,
             source=source,
         ),
         rates.district_display,
@@ -75,7 +79,10 @@ unit_ratio = overview.unit_controls
 chart_or_table(
     "controles",
     lambda: show_chart(
-        controls_chart(overview.area_controls, unit_ratio.value or 0.0, title=supply.CONTROLS_TITLE),
+        controls_chart,
+        overview.area_controls,
+        unit_ratio.value or 0.0,
+        title=supply.CONTROLS_TITLE,
         source=supply.CONTROLS_SOURCE,
     ),
     overview.controls_display,
@@ -92,7 +99,12 @@ def funnel(selection: Selection) -> None:
     chart_or_table(
         "trechter",
         lambda: show_chart(
-            funnel_chart(view.points, view.grid, view.overall, title=view.title, subtitle=view.subtitle),
+            funnel_chart,
+            view.points,
+            view.grid,
+            view.overall,
+            title=view.title,
+            subtitle=view.subtitle,
             source=supply.source_text("signalen"),
         ),
         view.display,

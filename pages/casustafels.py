@@ -45,7 +45,10 @@ def casustafel_page(selection: Selection) -> None:
     chart_or_table(
         "weergave",
         lambda: show_chart(
-            district_ratio_chart(view.districts, ratio_title(view.comparison), selected=selection.district),
+            district_ratio_chart,
+            view.districts,
+            ratio_title(view.comparison),
+            selected=selection.district,
             source=CASUSTAFEL_SOURCE,
         ),
         view.districts_display,
@@ -55,7 +58,7 @@ def casustafel_page(selection: Selection) -> None:
     st.subheader("Vergaderingen en besproken casussen")
     chart_or_table(
         "weergave2",
-        lambda: show_chart(meetings_chart(view.meetings), source=CASUSTAFEL_SOURCE),
+        lambda: show_chart(meetings_chart, view.meetings, source=CASUSTAFEL_SOURCE),
         view.meetings_display,
     )
 
@@ -65,7 +68,7 @@ def casustafel_page(selection: Selection) -> None:
     chart_or_table(
         "weergave3",
         lambda: show_chart(
-            care_settings_chart(view.care_settings, choice_label(choice)), source=CASUSTAFEL_SOURCE
+            care_settings_chart, view.care_settings, choice_label(choice), source=CASUSTAFEL_SOURCE
         ),
         view.care_settings_display,
     )

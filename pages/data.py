@@ -37,7 +37,7 @@ status_legend(view.status_counts)
 chart_or_table(
     "weergave",
     lambda: show_chart(
-        missing_chart(view.missing, view.district_order, view.missing_title), source=SOURCE_DASHBOARD
+        missing_chart, view.missing, view.district_order, view.missing_title, source=SOURCE_DASHBOARD
     ),
     view.missing_display,
 )

@@ -26,11 +26,11 @@ from components.year_compare import previous_year_box
 @st.fragment
 def scenario_page(selection: Selection) -> None:
     """Assumptions, outcome and evidence; every scenario control reruns only this part."""
-    tidy, population, context = data.tidy(selection.year), data.population(), data.context()
+    start = data.view(sc.scenario_defaults, selection.year, selection.year)
     defaults = {
-        "slider_range": sc.estimate_slider_range(context),
-        "default_estimate": int(sc.default_national_estimate(context)),
-        "default_share": sc.default_share_percent(population, selection.year),
+        "slider_range": start.slider_range,
+        "default_estimate": start.default_estimate,
+        "default_share": start.default_share,
     }
 
     header = st.container()
@@ -51,52 +51,53 @@ def scenario_page(selection: Selection) -> None:
         else:
             controls = [scenario_controls(st.container(), "A", comparing=False, **defaults)]
             known("naam_a", "naam_b", "schatting_b", "eigen_aandeel_b", "aandeel_b")
-        view = sc.scenario_view(tidy, population, context, controls)
-        st.caption("  \n".join(sc.view_assumptions(view)))
+        page = data.view(sc.scenario_page, selection.year, tuple(controls), selection.district)
+        st.caption("  \n".join(page.assumptions))
 
     with header:
-        question_header("Hoeveel slachtoffers zien we niet?", sc.view_answer(view, selection.district))
+        question_header("Hoeveel slachtoffers zien we niet?", page.answer)
 
     with st.container(border=True):
         st.subheader("Uitkomst")
-        outcome_columns(sc.view_outcome(view, selection.district))
+        outcome_columns(page.outcome)
 
     st.subheader("Van verwacht naar zichtbaar")
-    funnel = sc.view_funnel(view, context, selection.district)
     chart_or_table(
         "weergave",
         lambda: show_chart(
-            funnel_chart(funnel, selection.district, sc.funnel_subtitle(view)), source=sc.SCENARIO_SOURCE
+            funnel_chart, page.funnel, selection.district, page.funnel_subtitle, source=sc.SCENARIO_SOURCE
         ),
-        sc.funnel_display_table(view, funnel),
-        caption=sc.funnel_caption(view),
+        page.funnel_display,
+        caption=page.funnel_caption,
     )
     chart_or_table(
         "weergave2",
         lambda: show_chart(
-            district_chart(view.first.districts, selection.district, sc.district_label(view)),
+            district_chart,
+            page.view.first.districts,
+            selection.district,
+            page.district_label,
             source=sc.SCENARIO_SOURCE,
         ),
-        view.first.districts,
-        caption=sc.district_caption(view),
+        page.view.first.districts,
+        caption=page.district_caption,
     )
 
     st.subheader("Het getal uit de toelichting")
-    st.markdown("\n".join(f"- {line}" for line in sc.text_figure_lines(view.baseline, population, context)))
+    st.markdown("\n".join(f"- {line}" for line in page.text_lines))
 
     st.subheader("Wie staan er geregistreerd?")
-    breakdown = sc.comensha_breakdown(tidy)
     chart_or_table(
         "weergave3",
-        lambda: show_chart(comensha_chart(breakdown), source=sc.COMENSHA_SOURCE),
-        breakdown.select("kenmerk", "categorie", "aantal", "som_kenmerk", "totaal", "aandeel_tekst"),
+        lambda: show_chart(comensha_chart, page.breakdown, source=sc.COMENSHA_SOURCE),
+        page.breakdown_display,
     )
-    st.markdown("  \n".join(sc.comensha_sum_lines(breakdown)))
-    st.caption(sc.unknown_assignment_text(tidy) + " Deze cijfers bestaan alleen voor de hele eenheid.")
+    st.markdown("  \n".join(page.breakdown_lines))
+    st.caption(page.unknown_text + " Deze cijfers bestaan alleen voor de hele eenheid.")
 
     previous_year_box(selection, QUESTIONS["Onzichtbare slachtoffers"])
     caveats("Waar je op moet letten", list(sc.SCENARIO_CAVEATS))
-    discussion_prompts(sc.view_prompts(view, breakdown, selection.district))
+    discussion_prompts(page.prompts)
 
 
 scenario_page(current_selection())

@@ -19,14 +19,14 @@ question_header("Krijgen signalen de juiste opvolging?", view.answer)
 st.subheader("Van signaal naar onderzoek")
 chart_or_table(
     "weergave",
-    lambda: show_chart(share_chart(view.table, view.unit_share), source=CHAIN_SOURCE),
+    lambda: show_chart(share_chart, view.table, view.unit_share, source=CHAIN_SOURCE),
     view.share_display,
     caption="Aandelen als fractie; marges zijn exacte 95%-intervallen (Clopper-Pearson).",
 )
 
 st.subheader("Van onderzoek naar het OM")
-show_chart(intake_chart(view.table), source=CHAIN_SOURCE)
-show_chart(decisions_chart(view.decisions), source="toelichting bij het dashboard (instroom OM)")
+show_chart(intake_chart, view.table, source=CHAIN_SOURCE)
+show_chart(decisions_chart, view.decisions, source="toelichting bij het dashboard (instroom OM)")
 
 previous_year_box(selection, QUESTIONS["Opvolging"])
 caveats(

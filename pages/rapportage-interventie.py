@@ -34,7 +34,7 @@ def intervention_page(selection: Selection) -> None:
     st.subheader("Rapportages en interventies per gemeente")
     chart_or_table(
         "weergave",
-        lambda: show_chart(dumbbell_chart(view.areas, include_care=include_care), source=INTERVENTION_SOURCE),
+        lambda: show_chart(dumbbell_chart, view.areas, include_care=include_care, source=INTERVENTION_SOURCE),
         view.areas_display,
         caption="'?' = geen opgave, '-' = niet van toepassing, 'leeg' = geen getal; geen van drieën is 0.",
     )
@@ -46,7 +46,9 @@ def intervention_page(selection: Selection) -> None:
     chart_or_table(
         "weergave2",
         lambda: show_chart(
-            mix_chart(view.mix, selected=None if selection.is_unit else selection.district),
+            mix_chart,
+            view.mix,
+            selected=None if selection.is_unit else selection.district,
             source=INTERVENTION_SOURCE,
         ),
         view.mix_display,
