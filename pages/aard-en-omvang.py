@@ -68,8 +68,9 @@ def per_area(selection: Selection, figures: list[supply.SupplyFigure]) -> None:
             source=source,
         ),
         rates.district_display,
-        caption=rates.ads_note,
     )
+    if rates.ads_note:
+        st.caption(rates.ads_note)
 
 
 per_area(selection, overview.figures)

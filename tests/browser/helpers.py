@@ -38,7 +38,8 @@ def wait_for_page(page: Page, timeout: float = APP_TIMEOUT_MS) -> None:
 
 
 def wait_for_charts(page: Page, timeout: float = APP_TIMEOUT_MS) -> int:
-    """Wait until every Vega chart on the page holds a drawn canvas or svg; return how many charts."""
+    """Wait until the script is idle and every Vega chart holds a drawn canvas or svg; return how many charts."""
+    wait_for_app(page, timeout)
     charts = page.locator(VEGA_SELECTOR)
     count = charts.count()
     for index in range(count):

@@ -436,6 +436,21 @@ def test_share_link_holds_defaults_and_reopens_the_same_view(app_server: str, br
         assert share_box_link(again) == link
 
 
+def test_open_share_box_follows_a_control_in_a_fragment(app_server: str, browser: Browser) -> None:
+    """A control that reruns only its part of the page still updates an open share box."""
+    with fresh_page(browser) as page:
+        open_page(page, f"{app_server}/aard-en-omvang")
+        before = share_box_link(page)
+        assert "maat=Aantallen" in before, before
+        segment(page, "maat", "Per 100.000 inwoners").click()
+        expect(metric_value(page, "Signalen per 100.000 inwoners")).to_have_text("5,7")
+        box = page.locator('[data-testid="stExpander"]').filter(has_text="Deel deze weergave")
+        expect(box.locator('[data-testid="stCode"]')).to_contain_text(
+            "maat=Per+100.000+inwoners", timeout=TIMEOUT
+        )
+        assert_no_exception(page)
+
+
 # --- c. hostile links -----------------------------------------------------------------------------
 
 LONG = "A" * 5000
