@@ -63,6 +63,8 @@ class Widget:
     key: str | None
     kind: str
     proto: Any
+    #: The ``st.fragment`` the widget was drawn in ("" for none): a change reruns only that part.
+    fragment_id: str = ""
 
 
 def user_key(element_id: str) -> str | None:
@@ -150,6 +152,8 @@ class Session:
     page_script_hash: str = ""
     query_string: str = ""
     elements: dict[tuple[int, ...], Element] = field(default_factory=dict)
+    #: The fragment each element of the last run was drawn in (its delta's ``fragment_id``).
+    fragments: dict[tuple[int, ...], str] = field(default_factory=dict)
     widgets: dict[str, Widget] = field(default_factory=dict)
     _ws: Any = None
     path: str = ""
@@ -219,7 +223,10 @@ class Session:
         return default_value(self.widgets[key])
 
     async def set_widget(self, key: str, value: Any) -> RunResult:
-        """Change the widget with user key ``key`` to ``value`` and wait for the rerun."""
+        """Change the widget with user key ``key`` to ``value`` and wait for the rerun.
+
+        Like the browser, a widget drawn inside an ``st.fragment`` reruns only that fragment.
+        """
         widget = self.widgets.get(key)
         if widget is None:
             raise ProtocolError(f"No widget with key {key!r}; seen: {sorted(self.widgets)}")
@@ -232,14 +239,15 @@ class Session:
             if url_strings(widget, value) != url_strings(widget, default_value(widget)):
                 pairs += [(param, v) for v in url_strings(widget, value)]
             self.query_string = urlencode(pairs)
-        return await self.rerun()
+        return await self.rerun(fragment_id=widget.fragment_id)
 
-    def _client_state(self) -> ClientState:
+    def _client_state(self, fragment_id: str = "") -> ClientState:
         # Like the browser: the first run names the page by its path, later runs by its hash.
         state = ClientState(
             query_string=self.query_string,
             page_script_hash=self.page_script_hash,
             page_name=self.page_name if self._first_run else "",
+            fragment_id=fragment_id,
             is_auto_rerun=False,
         )
         state.widget_states.widgets.extend(self._states.values())
@@ -255,19 +263,23 @@ class Session:
         info.color_scheme = "light"
         return state
 
-    async def rerun(self) -> RunResult:
-        """Send ``rerun_script`` with the current client state; collect the run until it finished."""
+    async def rerun(self, fragment_id: str = "") -> RunResult:
+        """Send ``rerun_script`` with the current client state; collect the run until it finished.
+
+        With ``fragment_id`` only that fragment runs, and its elements replace theirs in the page.
+        """
         if self._ws is None:
             raise ProtocolError("Not connected")
         async with self._lock:
             msg = BackMsg()
-            msg.rerun_script.CopyFrom(self._client_state())
+            msg.rerun_script.CopyFrom(self._client_state(fragment_id))
             start = time.perf_counter()
             await self._ws.send(msg.SerializeToString())
-            return await self._collect(start)
+            return await self._collect(start, partial=bool(fragment_id))
 
-    async def _collect(self, start: float) -> RunResult:
-        run_elements: dict[tuple[int, ...], Element] = {}
+    async def _collect(self, start: float, partial: bool = False) -> RunResult:
+        run_elements: dict[tuple[int, ...], Element] = dict(self.elements) if partial else {}
+        run_fragments: dict[tuple[int, ...], str] = dict(self.fragments) if partial else {}
         first_delta: float | None = None
         count = 0
         size = 0
@@ -299,7 +311,8 @@ class Session:
             elif fmsg.metadata.cacheable and fmsg.hash:
                 self._cache[fmsg.hash] = fmsg
             if kind == "new_session":
-                run_elements = {}
+                if not partial:
+                    run_elements, run_fragments = {}, {}
                 if fmsg.new_session.page_script_hash:
                     self.page_script_hash = fmsg.new_session.page_script_hash
             elif kind == "navigation":
@@ -317,6 +330,7 @@ class Session:
                 path = tuple(fmsg.metadata.delta_path)
                 if delta.WhichOneof("type") == "new_element":
                     run_elements[path] = delta.new_element
+                    run_fragments[path] = delta.fragment_id
             elif kind == "script_finished":
                 status = ForwardMsg.ScriptFinishedStatus.Name(fmsg.script_finished)
                 if status == "FINISHED_EARLY_FOR_RERUN":
@@ -324,19 +338,22 @@ class Session:
                 elapsed = time.perf_counter() - start
                 self._first_run = False
                 self.elements = run_elements
+                self.fragments = run_fragments
                 self._index_widgets()
                 return RunResult(status, elapsed, first_delta, count, size, refs)
 
     def _index_widgets(self) -> None:
         self.widgets = {}
-        for element in self.elements.values():
+        for path, element in self.elements.items():
             kind = element.WhichOneof("type")
             proto = getattr(element, kind) if kind else None
             element_id = getattr(proto, "id", "") if proto is not None else ""
             if not element_id or not isinstance(element_id, str):
                 continue
             key = user_key(element_id)
-            self.widgets[key or element_id] = Widget(element_id, key, kind, proto)
+            self.widgets[key or element_id] = Widget(
+                element_id, key, kind, proto, self.fragments.get(path, "")
+            )
 
     # -- what the page shows ----------------------------------------------------------
 

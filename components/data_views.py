@@ -39,8 +39,12 @@ def status_legend(counts: dict[str, int]) -> None:
             st.caption(item.meaning)
 
 
+@st.fragment
 def tidy_table(view: pl.DataFrame, options: FilterOptions) -> None:
-    """The full tidy table with four filters bound to the link; an empty filter shows everything."""
+    """The full tidy table with four filters bound to the link; an empty filter shows everything.
+
+    A filter reruns only this part of the page.
+    """
     columns = st.columns(4)
     with columns[0]:
         districts = bound(
@@ -129,11 +133,19 @@ def missing_chart(overview: pl.DataFrame, districts: list[str], title: str) -> a
     )
 
 
+@st.fragment
 def block_tabs(blocks: list[PublishedBlock], default: str | None = None) -> None:
-    """Each published block in its own tab (the chosen tab travels in the link as 'blok')."""
+    """Each published block in its own tab (the chosen tab travels in the link as 'blok').
+
+    Only the open tab is drawn; switching tabs reruns only this part of the page.
+    """
     titles = [b.title for b in blocks]
-    tabs = bound(st.tabs, titles, key="blok", default=default if default in titles else None)
+    tabs = bound(
+        st.tabs, titles, key="blok", default=default if default in titles else None, on_change="rerun"
+    )
     for tab, block in zip(tabs, blocks, strict=True):
+        if not tab.open:
+            continue
         with tab:
             st.dataframe(block.table, hide_index=True, width="stretch", height="content")
             st.caption(block.note)
@@ -141,8 +153,9 @@ def block_tabs(blocks: list[PublishedBlock], default: str | None = None) -> None
                 st.table(block.detail, hide_index=True)
 
 
+@st.fragment
 def checks_table(checks: pl.DataFrame) -> None:
-    """Every consistency check, with a filter on the outcome bound to the link."""
+    """Every consistency check, with a filter on the outcome bound to the link (reruns only this part)."""
     outcomes = bound(
         st.multiselect, "Uitkomst", outcome_options(checks), key="filter_uitkomst", placeholder="Alle"
     )

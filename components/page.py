@@ -37,6 +37,19 @@ def chart_or_table(
                 st.caption(caption)
 
 
+@st.fragment
+def lazy_expander(label: str, key: str, draw: Callable[[], None], *, icon: str | None = None) -> None:
+    """A folded box whose content ``draw`` makes only once it is opened.
+
+    Opening or closing it reruns only the box (a fragment), so a page does not pay for
+    content most visitors never unfold.
+    """
+    box = st.expander(label, icon=icon, key=key, on_change="rerun")
+    if box.open:
+        with box:
+            draw()
+
+
 def discussion_prompts(prompts: list[str]) -> None:
     """The 'Gespreksvragen' box: two to four prompts generated from the current selection."""
     with st.container(border=True, key="gespreksvragen"):

@@ -7,13 +7,13 @@ import streamlit as st
 from analysis import trends
 from components import data
 from components.frame import Selection
+from components.page import lazy_expander
 from components.year_views import inert_notes
 
 #: Widget key of the comparison box (its open state; not part of the link).
 BOX_KEY = "vergelijk_vorig_jaar"
 
 
-@st.fragment
 def previous_year_box(selection: Selection, indicators: Sequence[str]) -> None:
     """An expander 'Vergelijk met {vorig jaar}' with the page's indicators in both years.
 
@@ -30,22 +30,26 @@ def previous_year_box(selection: Selection, indicators: Sequence[str]) -> None:
             "'Ontwikkeling sinds 2019'."
         )
         return
-    box = st.expander(
-        f"Vergelijk met {previous}", icon=":material/compare_arrows:", key=BOX_KEY, on_change="rerun"
+    lazy_expander(
+        f"Vergelijk met {previous}",
+        BOX_KEY,
+        lambda: _comparison(selection, previous, indicators),
+        icon=":material/compare_arrows:",
     )
-    if not box.open:
-        return
+
+
+def _comparison(selection: Selection, previous: int, indicators: Sequence[str]) -> None:
+    """The chosen year against ``previous``: a sentence, a table and notes on changed areas."""
     tidies = [data.tidy(previous), data.tidy(selection.year)]
     series = trends.year_series(tidies, selection.district, trends.known_indicators(indicators))
     steps = trends.year_steps(series, data.population())
-    with box:
-        sentence = trends.step_sentence(steps, selection.year, selection.district)
-        if sentence:
-            st.markdown(sentence)
-        st.dataframe(trends.steps_display(steps, rates=True, compact=True), hide_index=True, width="stretch")
-        st.caption(
-            "Verhouding = aantal per inwoner in "
-            f"{selection.year} / in {previous}, met exacte 95%-marge (voorwaardelijk binomiaal). Een marge die 1 "
-            "omvat: niet te onderscheiden van gelijk gebleven. 'minstens' = een deel gaf geen opgave ('?')."
-        )
-        inert_notes(trends.area_change_notes(tidies, selection.district))
+    sentence = trends.step_sentence(steps, selection.year, selection.district)
+    if sentence:
+        st.markdown(sentence)
+    st.dataframe(trends.steps_display(steps, rates=True, compact=True), hide_index=True, width="stretch")
+    st.caption(
+        "Verhouding = aantal per inwoner in "
+        f"{selection.year} / in {previous}, met exacte 95%-marge (voorwaardelijk binomiaal). Een marge die 1 "
+        "omvat: niet te onderscheiden van gelijk gebleven. 'minstens' = een deel gaf geen opgave ('?')."
+    )
+    inert_notes(trends.area_change_notes(tidies, selection.district))

@@ -20,7 +20,7 @@ from components.data_views import (
 )
 from components.findings import findings_list
 from components.frame import current_selection
-from components.page import caveats, chart_or_table, discussion_prompts, question_header
+from components.page import caveats, chart_or_table, discussion_prompts, lazy_expander, question_header
 
 selection = current_selection()
 year = selection.year
@@ -58,8 +58,11 @@ indicator_definitions(indicators)
 st.subheader("Inwoners")
 st.markdown(view.population_sentence)
 st.table(view.population_overview, hide_index=True)
-with st.expander(f"Alle {population.height} gemeenten"):
-    st.dataframe(view.population_municipalities, hide_index=True, width="stretch")
+lazy_expander(
+    f"Alle {population.height} gemeenten",
+    "alle_gemeenten",
+    lambda: st.dataframe(view.population_municipalities, hide_index=True, width="stretch"),
+)
 st.caption(f"Bron: {POPULATION_SOURCE}.")
 
 st.subheader("Downloaden")

@@ -117,11 +117,18 @@ def test_blocks_show_the_published_cells() -> None:
     assert row.loc["Waarschuwingen", "Hengelo"] == "?"
     assert row.loc["Overige bestuurlijke interventies", "Overig"] == "-"
     assert row.loc["Signalen mensenhandel", "Hof van Twente"] == "leeg"
-    midden = frame_with(at, "Barneveld").set_index("Indicator")
+    midden = frame_with(run_app(PAGE, blok="Gelderland-Midden"), "Barneveld").set_index("Indicator")
     assert midden.loc["Signalen mensenhandel", "Barneveld"] == "leeg"
-    casus = frame_with(at, "Casussen (casustafel of RIEC), zoals gedrukt").set_index("District")
+    casus = frame_with(run_app(PAGE, blok="Casustafels"), "Casussen (casustafel of RIEC), zoals gedrukt")
+    casus = casus.set_index("District")
     assert casus.loc["IJsselland", "Casussen (casustafel of RIEC), zoals gedrukt"] == "17+3"
-    b8 = frame_with(at, "Regel").set_index("Regel")
+    b8 = frame_with(run_app(PAGE, blok="B8 en AZC's"), "Regel").set_index("Regel")
     assert b8.loc["Som over de AZC-locaties", "Aantal"] == "13"
-    text = all_text(at)
+    text = all_text(run_app(PAGE, blok="CoMensHa"))
     assert "alleen nationaliteit (19 + 25 + 27) komt pas mét 'Onbekend' op 71" in text
+
+
+def test_only_the_open_block_is_drawn() -> None:
+    at = run_app(PAGE, blok="Twente")
+    assert any("Hengelo" in frame.value.columns for frame in at.dataframe)
+    assert not any("Barneveld" in frame.value.columns for frame in at.dataframe)
