@@ -25,7 +25,7 @@ from analysis.checks import (
 from analysis.dataset import Tables
 from analysis.dutch import count_noun, fmt_int, fmt_pct
 from analysis.geography import NETHERLANDS_POPULATION, UNIT, population_year
-from analysis.indicators import BY_CODE, DISTRICT_INDICATORS, INDICATORS, label
+from analysis.indicators import BY_CODE, DISTRICT_INDICATORS, INDICATORS, indicator_table, label
 from analysis.parser import (
     AREA_MUNICIPALITY,
     AREA_OTHER,
@@ -804,6 +804,7 @@ class DataView:
     population_sentence: str
     population_overview: pl.DataFrame
     population_municipalities: pl.DataFrame
+    indicators: pl.DataFrame
     prompts: list[str]
 
 
@@ -827,5 +828,11 @@ def data_view(tables: Tables, year: int, district: str = UNIT) -> DataView:
         population_sentence=population_sentence(population, year),
         population_overview=population_overview(population, year),
         population_municipalities=population_municipalities(population),
+        indicators=indicator_table(),
         prompts=quality_prompts(tidy, checks, district),
     )
+
+
+def checks_shown(tables: Tables, outcomes: tuple[str, ...] = ()) -> pl.DataFrame:
+    """The year's consistency checks for display (``checks_view``), only ``outcomes`` if any are given."""
+    return checks_view(consistency_checks(tables.tidy, tables.context), list(outcomes))

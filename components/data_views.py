@@ -13,13 +13,14 @@ from analysis.blocks import (
     STATUS_NAMES,
     FilterOptions,
     PublishedBlock,
-    checks_view,
+    checks_shown,
     filter_view,
     outcome_options,
 )
 from analysis.dutch import fmt_int
 from analysis.geography import POPULATION_SOURCE
 from analysis.parser import EMPTY, NOT_APPLICABLE, NOT_REPORTED
+from components import data
 from components.charts import MISSING_COLOR
 from components.controls import bound
 
@@ -154,12 +155,12 @@ def block_tabs(blocks: list[PublishedBlock], default: str | None = None) -> None
 
 
 @st.fragment
-def checks_table(checks: pl.DataFrame) -> None:
+def checks_table(year: int, checks: pl.DataFrame) -> None:
     """Every consistency check, with a filter on the outcome bound to the link (reruns only this part)."""
     outcomes = bound(
         st.multiselect, "Uitkomst", outcome_options(checks), key="filter_uitkomst", placeholder="Alle"
     )
-    shown = checks_view(checks, outcomes)
+    shown = data.view(checks_shown, year, tuple(outcomes or ()))
     st.dataframe(shown, hide_index=True, width="stretch")
     st.caption(
         f"{fmt_int(shown.height)} van {fmt_int(checks.height)} controles getoond. Verschil is getal A min getal B."
@@ -207,22 +208,25 @@ def download_buttons(downloads: list[Download]) -> None:
 
 
 def data_downloads(
-    year: int, tidy: pl.DataFrame, checks: pl.DataFrame, indicators: pl.DataFrame, population: pl.DataFrame
+    year: int, checks: pl.DataFrame, indicators: pl.DataFrame, population: pl.DataFrame
 ) -> list[Download]:
-    """The four files of the data page: tidy CSV, Excel workbook, checks CSV and population CSV."""
+    """The four files of the data page: tidy CSV, Excel workbook, checks CSV and population CSV.
+
+    Each file is made when it is downloaded; the year's tidy table is fetched only then.
+    """
     return [
         Download(
             "Nette tabel (CSV)",
             files.file_name(year, "tidy", "csv"),
             "text/csv",
-            lambda: files.tidy_csv(tidy),
+            lambda: files.tidy_csv(data.tidy(year)),
             "Eén rij per cijfer, UTF-8, met de kolom status: een lege waarde is nooit 0.",
         ),
         Download(
             "Werkmap (Excel)",
             files.file_name(year, None, "xlsx"),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            lambda: files.excel_workbook(tidy, checks, indicators, population),
+            lambda: files.excel_workbook(data.tidy(year), checks, indicators, population),
             "Tabbladen: " + ", ".join(files.SHEETS) + ".",
         ),
         Download(

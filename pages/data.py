@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from analysis import indicator_table
 from analysis.blocks import data_view
 from analysis.geography import POPULATION_SOURCE
 from analysis.indicators import SOURCE_DASHBOARD
@@ -26,7 +25,7 @@ selection = current_selection()
 year = selection.year
 view = data.view(data_view, year, year, selection.district)
 checks, population = view.checks, data.population()
-indicators = indicator_table()
+indicators = view.indicators
 
 question_header(
     "Wat staat er precies in de cijfers, en waar ontbreekt iets?", view.answer, intro=view.district_sentence
@@ -50,7 +49,7 @@ block_tabs(view.blocks, default=None if selection.is_unit else selection.distric
 
 st.subheader("Controles op samenhang")
 findings_list(checks)
-checks_table(checks)
+checks_table(year, checks)
 
 st.subheader("Wat de indicatoren betekenen")
 indicator_definitions(indicators)
@@ -66,7 +65,7 @@ lazy_expander(
 st.caption(f"Bron: {POPULATION_SOURCE}.")
 
 st.subheader("Downloaden")
-download_buttons(data_downloads(year, data.tidy(year), checks, indicators, population))
+download_buttons(data_downloads(year, checks, indicators, population))
 
 caveats(
     "Waar je op moet letten",
