@@ -127,11 +127,15 @@ def bar_chart(
     labels = base.mark_text(align="left", dx=4, fontSize=11, color="#333").encode(
         x=alt.X("x:Q"), text=alt.Text("label:N")
     )
-    missing_mark = base.mark_square(size=90, color=MISSING_COLOR).encode(x=alt.X("x_leeg:Q"))
-    missing_text = base.mark_text(align="left", dx=9, fontSize=11, color="#666", fontStyle="italic").encode(
-        x=alt.X("x_leeg:Q"), text=alt.Text("markering:N")
-    )
-    layers = [bars, labels, missing_mark, missing_text]
+    layers = [bars, labels]
+    has_missing = data["waarde"].null_count() > 0
+    if has_missing:  # grey square and its mark ('leeg', '?', '-') only where a cell has no figure
+        layers.append(base.mark_square(size=90, color=MISSING_COLOR).encode(x=alt.X("x_leeg:Q")))
+        layers.append(
+            base.mark_text(align="left", dx=9, fontSize=11, color="#666", fontStyle="italic").encode(
+                x=alt.X("x_leeg:Q"), text=alt.Text("markering:N")
+            )
+        )
     if measure == MEASURE_RATE:
         layers.insert(
             1,
@@ -149,7 +153,7 @@ def bar_chart(
             )
             layers.append(rule)
     return alt.layer(*layers).properties(
-        title=alt.Title(title, subtitle=bar_subtitle(measure, data["waarde"].null_count() > 0)),
+        title=alt.Title(title, subtitle=bar_subtitle(measure, has_missing)),
         height=_height(data.height, legend),
     )
 
