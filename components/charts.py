@@ -13,6 +13,7 @@ import streamlit as st
 from analysis import UNIT
 from analysis.parser import STATUS_MARK  # noqa: F401  (re-exported for chart modules)
 from components import presentation
+from components.data import builder_name
 
 #: Okabe-Ito colours, safe for the common forms of colour blindness; one per district, everywhere.
 DISTRICT_COLORS: dict[str, str] = {
@@ -89,7 +90,6 @@ def show_chart(build: ChartBuilder, *args: Any, source: str, key: str | None = N
     Altair per chart. In presentation mode the chart's type is larger, to be read from the
     back of the room.
     """
-    name = f"{build.__module__}.{build.__qualname__}"
-    spec = _spec(name, args, kwargs, presentation.is_on(), _build=build)
+    spec = _spec(builder_name(build), args, kwargs, presentation.is_on(), _build=build)
     st.vega_lite_chart(spec, width="stretch", key=key)
     st.caption(f"Bron: {source}")

@@ -199,6 +199,16 @@ def tables(year: int) -> analysis.Tables:
 
 
 #: Views kept per process; the least recently used go first (a slider can make many).
+def builder_name(builder: Callable[..., Any]) -> str:
+    """The name a cached builder is known by: its module and qualified name.
+
+    Raises ``TypeError`` for a lambda, whose name would not tell two builders apart.
+    """
+    if builder.__name__ == "<lambda>":
+        raise TypeError("a cached builder needs a name of its own (def), not a lambda")
+    return f"{builder.__module__}.{builder.__qualname__}"
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def _view(name: str, year: int, source: str, args: tuple[Hashable, ...], _builder: Callable[..., Any]) -> Any:
     del name, source  # part of the cache key only
@@ -217,7 +227,7 @@ def view(
     """
     if kwargs:
         raise TypeError("view() takes the page's choices as positional arguments only")
-    name = f"{builder.__module__}.{builder.__qualname__}"
+    name = builder_name(builder)
     return _view(name, year, source_key(year), tuple(args), _builder=builder)
 
 
@@ -238,7 +248,7 @@ def years_view(
     """
     if kwargs:
         raise TypeError("years_view() takes the page's choices as positional arguments only")
-    name = f"{builder.__module__}.{builder.__qualname__}"
+    name = builder_name(builder)
     sources = tuple((year, source_key(year)) for year in years())
     return _years_view(name, sources, tuple(args), _builder=builder)
 

@@ -36,6 +36,11 @@ def test_a_view_takes_choices_as_positional_arguments_only() -> None:
         data.view(lambda tables, district: 0, 2022, district="Twente")  # type: ignore[call-arg]
 
 
+def test_a_lambda_cannot_be_a_cached_builder() -> None:
+    with pytest.raises(TypeError, match="lambda"):
+        data.view(lambda tables: 0, 2022)
+
+
 def test_the_bundled_year_has_a_fixed_source_key() -> None:
     assert data.source_key(2022) == "gebundeld"
 
