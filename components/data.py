@@ -198,7 +198,6 @@ def tables(year: int) -> analysis.Tables:
     return analysis.Tables(tidy(year), population(), context())
 
 
-#: Views kept per process; the least recently used go first (a slider can make many).
 def builder_name(builder: Callable[..., Any]) -> str:
     """The name a cached builder is known by: its module and qualified name.
 
@@ -209,6 +208,7 @@ def builder_name(builder: Callable[..., Any]) -> str:
     return f"{builder.__module__}.{builder.__qualname__}"
 
 
+#: Views kept per process; the least recently used go first (a slider can make many).
 @st.cache_data(show_spinner=False, max_entries=256)
 def _view(name: str, year: int, source: str, args: tuple[Hashable, ...], _builder: Callable[..., Any]) -> Any:
     del name, source  # part of the cache key only
@@ -251,15 +251,6 @@ def years_view(
     name = builder_name(builder)
     sources = tuple((year, source_key(year)) for year in years())
     return _years_view(name, sources, tuple(args), _builder=builder)
-
-
-def _consistency_checks(year_tables: analysis.Tables) -> pl.DataFrame:
-    return analysis.consistency_checks(year_tables.tidy, year_tables.context)
-
-
-def checks(year: int) -> pl.DataFrame:
-    """Every consistency check of one year."""
-    return view(_consistency_checks, year)
 
 
 # -- checking a new year --------------------------------------------------------------------
