@@ -5,6 +5,7 @@ Halves round up, as Dutch statistics print them: 4 of 64 is 6,25% and shows as `
 Lives in ``analysis`` because generated sentences need it; components reuse it.
 """
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 MONTHS = (
@@ -64,3 +65,31 @@ def fmt_date(year: int, month: int, day: int) -> str:
 def count_noun(n: int | None, singular: str, plural: str) -> str:
     """A count with the right noun form: ``1 signaal``, ``46 signalen``."""
     return f"{fmt_int(n)} {singular if n == 1 else plural}"
+
+
+def join_words(items: Iterable[str]) -> str:
+    """Join words the Dutch way: ``A``, ``A en B``, ``A, B en C`` (empty for none)."""
+    words = list(items)
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " en " + words[-1]
+
+
+def signed(n: int) -> str:
+    """A difference in counts with its sign: ``+3``, ``−2`` (a real minus sign), ``±0``."""
+    return ("+" if n > 0 else "−" if n < 0 else "±") + fmt_int(abs(n))
+
+
+def lower_first(text: str) -> str:
+    """Lower the first letter of a label used inside a sentence: ``Signalen`` -> ``signalen``.
+
+    Abbreviations and names keep their case: ``B8-aangiftes``, ``CoMensHa``, ``OM``.
+    """
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def upper_first(text: str) -> str:
+    """Raise the first letter of a sentence: ``in 2022 …`` -> ``In 2022 …``."""
+    return text[:1].upper() + text[1:]

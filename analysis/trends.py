@@ -24,8 +24,9 @@ from analysis.dataset import Tables
 from analysis.dutch import fmt_dec, fmt_int, fmt_pct
 from analysis.frames import with_text
 from analysis.geography import UNIT, population_year
-from analysis.indicators import BY_CODE, CARE, DISTRICT_INDICATORS, INTERVENTIONS, SOURCE_DASHBOARD, label
+from analysis.indicators import BY_CODE, DISTRICT_INDICATORS, SOURCE_DASHBOARD, label
 from analysis.parser import AREA_TOTAL, EMPTY, NOT_APPLICABLE, NOT_REPORTED, REPORTED
+from analysis.questions import trend_topics
 from analysis.stats import rate_ratio_interval
 
 BASE_YEAR = 2019
@@ -532,20 +533,11 @@ TREND_CAVEATS: tuple[str, ...] = (
 
 KEY_FIGURES = "Kerncijfers"
 
-#: The indicators of each workshop question, for the trend view and the year comparison on each page.
+#: The indicators of each workshop question (from the question registry), for the trend view and
+#: the year comparison on each page; the key figures come first.
 QUESTIONS: dict[str, tuple[str, ...]] = {
     KEY_FIGURES: tuple(spec.indicator for spec in TRENDS),
-    "Aard en omvang": ("seksadvertenties", "prostitutiecontroles", "bestuurlijke_rapportages", "signalen"),
-    "Opvolging": ("signalen", "strafrechtelijke_onderzoeken", "instroom_om"),
-    "Rapportage en interventie": ("bestuurlijke_rapportages", *INTERVENTIONS, CARE),
-    "Casustafels": ("casustafel_vergaderingen", "casustafel_casus", "bestuurlijke_rapportages", CARE),
-    "Onzichtbare slachtoffers": (
-        "comensha_slachtoffers",
-        "comensha_minderjarig",
-        "comensha_nationaliteit_onbekend",
-        "b8_aangiftes",
-        "signalen",
-    ),
+    **trend_topics(),
 }
 
 SOURCE_TABLE = "tabel"

@@ -23,6 +23,7 @@ from analysis.followup import CHAIN_SOURCE
 from analysis.geography import UNIT
 from analysis.indicators import SOURCE_DASHBOARD
 from analysis.links import inert_markdown
+from analysis.questions import estimate_keys, estimate_question
 from analysis.ratios import chain_ratio
 from analysis.scenario import SCENARIO_SOURCE, run_scenario
 
@@ -217,7 +218,7 @@ class Figure:
 
 
 #: Keys of the figures a facilitator may choose, in the order of the route.
-FIGURE_KEYS: tuple[str, ...] = ("signalen", "onderzoek", "interventies", "slachtoffers")
+FIGURE_KEYS: tuple[str, ...] = estimate_keys()
 FIGURE_LABELS: dict[str, str] = {
     "signalen": "Signalen van mensenhandel",
     "onderzoek": "Aandeel signalen met een strafrechtelijk onderzoek",
@@ -253,7 +254,7 @@ def published_figures(
             fmt_int(followup.denominator),
             f"{fmt_int(followup.denominator)} geregistreerde signalen",
             CHAIN_SOURCE,
-            "opvolging",
+            estimate_question("signalen").slug,
             0,
             1000,
         ),
@@ -265,7 +266,7 @@ def published_figures(
             fmt_pct(followup.value),
             f"{followup.counts_text()} (95%-marge {fmt_pct(followup.lower)} tot {fmt_pct(followup.upper)})",
             CHAIN_SOURCE,
-            "opvolging",
+            estimate_question("onderzoek").slug,
             0,
             100,
         ),
@@ -277,7 +278,7 @@ def published_figures(
             fmt_int(interventions.value * 100) + " per 100",
             interventions.counts_text(),
             SOURCE_DASHBOARD + " (gemeenten, eigen opgave)",
-            "rapportage-interventie",
+            estimate_question("interventies").slug,
             0,
             400,
             left_out,
@@ -291,7 +292,7 @@ def published_figures(
             f"landelijke schatting {fmt_int(scenario.national_estimate)} × inwonersaandeel "
             f"{fmt_pct(scenario.region_share)}",
             SCENARIO_SOURCE,
-            "onzichtbare-slachtoffers",
+            estimate_question("slachtoffers").slug,
             0,
             5000,
             "Een verwachting naar inwoners, geen telling.",

@@ -6,7 +6,7 @@ toggle in the sidebar switches it on and a button in the route bar switches it o
 
 import streamlit as st
 
-from components.route import ROUTE, RouteStep
+from analysis.questions import START, Question, route, route_position
 
 PARAM = "presentatie"
 _TOGGLE_KEY = "_presentatie_schakelaar"
@@ -56,23 +56,25 @@ def apply_style() -> None:
     st.html(_STYLE)
 
 
-def step_for(url_path: str) -> RouteStep | None:
-    """The route step shown at ``url_path``, or None for a page off the route."""
-    return next((step for step in ROUTE if step.url_path == url_path), None)
+def step_for(url_path: str) -> Question | None:
+    """The route question shown at ``url_path``, or None for a page off the route."""
+    position = route_position(url_path or START)
+    return None if position is None else route()[position]
 
 
 def route_bar(url_path: str) -> None:
     """Previous / next question along the workshop route, the position, and a way out."""
+    steps = route()
     step = step_for(url_path)
-    index = ROUTE.index(step) if step else -1
+    index = steps.index(step) if step else -1
     back, where, forward, leave = st.columns([2, 3, 2, 2], vertical_alignment="center")
     if index > 0 and back.button("◀ Vorige vraag", key="presentatie_vorige", width="stretch"):
-        st.switch_page(ROUTE[index - 1].page, query_params={PARAM: "1"})
-    where.markdown(f"**Vraag {index + 1} van {len(ROUTE)}**" if step else "**Naslag**")
-    if index + 1 < len(ROUTE) and forward.button(
+        st.switch_page(steps[index - 1].page_file, query_params={PARAM: "1"})
+    where.markdown(f"**Vraag {index + 1} van {len(steps)}**" if step else "**Naslag**")
+    if index + 1 < len(steps) and forward.button(
         "Volgende vraag ▶", key="presentatie_volgende", type="primary", width="stretch"
     ):
-        st.switch_page(ROUTE[index + 1].page, query_params={PARAM: "1"})
+        st.switch_page(steps[index + 1].page_file, query_params={PARAM: "1"})
     if leave.button("Presentatie verlaten", key="presentatie_verlaten", width="stretch"):
         del st.query_params[PARAM]
         st.rerun()

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis import supply
-from analysis.trends import QUESTIONS
+from analysis.questions import for_page
 from components import data
 from components.charts import show_chart
 from components.frame import Selection, current_selection
@@ -18,11 +18,13 @@ from components.supply_charts import (
 )
 from components.year_compare import previous_year_box
 
+QUESTION = for_page(__file__)
+
 selection = current_selection()
 district = selection.district
 overview = data.view(supply.supply_overview, selection.year, district)
 
-question_header("Wat is de aard en omvang?", overview.answer)
+question_header(QUESTION.title, overview.answer)
 
 
 @st.fragment
@@ -115,6 +117,6 @@ def funnel(selection: Selection) -> None:
 
 funnel(selection)
 
-previous_year_box(selection, QUESTIONS["Aard en omvang"])
+previous_year_box(selection, QUESTION.trend_indicators)
 caveats("Waar je op moet letten", overview.caveats)
 discussion_prompts(overview.prompts)

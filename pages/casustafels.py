@@ -12,7 +12,7 @@ from analysis.casustafel import (
     ratio_key,
     ratio_title,
 )
-from analysis.trends import QUESTIONS
+from analysis.questions import for_page
 from components import data
 from components.casustafel_charts import care_settings_chart, district_ratio_chart, meetings_chart
 from components.charts import show_chart
@@ -21,6 +21,8 @@ from components.frame import Selection, current_selection
 from components.intervention_charts import metric_row
 from components.page import caveats, chart_or_table, discussion_prompts, question_header
 from components.year_compare import previous_year_box
+
+QUESTION = for_page(__file__)
 
 
 @st.fragment
@@ -35,7 +37,7 @@ def casustafel_page(selection: Selection) -> None:
         casustafel_view, selection.year, ratio_key(choice), bool(include_care), selection.district
     )
     with header:
-        question_header("Maakt een casustafel verschil?", view.answer)
+        question_header(QUESTION.title, view.answer)
     metric_row(view.metrics)
     st.markdown(f"**Oordeel.** {view.comparison.verdict}")
     if view.district_note:
@@ -76,7 +78,7 @@ def casustafel_page(selection: Selection) -> None:
     st.subheader("Wat de toelichting zegt, en wat de cijfers kunnen dragen")
     st.markdown("\n".join(f"- {line}" for line in view.claims))
 
-    previous_year_box(selection, QUESTIONS["Casustafels"])
+    previous_year_box(selection, QUESTION.trend_indicators)
     caveats("Waar je op moet letten", casustafel_caveats())
     discussion_prompts(view.prompts)
 

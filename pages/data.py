@@ -5,6 +5,7 @@ import streamlit as st
 from analysis.blocks import data_view
 from analysis.geography import POPULATION_SOURCE
 from analysis.indicators import SOURCE_DASHBOARD
+from analysis.questions import for_page
 from components import data
 from components.charts import show_chart
 from components.data_views import (
@@ -21,15 +22,15 @@ from components.findings import findings_list
 from components.frame import current_selection
 from components.page import caveats, chart_or_table, discussion_prompts, lazy_expander, question_header
 
+QUESTION = for_page(__file__)
+
 selection = current_selection()
 year = selection.year
 view = data.view(data_view, year, year, selection.district)
 checks, population = view.checks, data.population()
 indicators = view.indicators
 
-question_header(
-    "Wat staat er precies in de cijfers, en waar ontbreekt iets?", view.answer, intro=view.district_sentence
-)
+question_header(QUESTION.title, view.answer, intro=view.district_sentence)
 
 st.subheader("Vier soorten vakken")
 status_legend(view.status_counts)

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from analysis.questions import for_page
 from analysis.yearstore import intake_answer, intake_prompts
 from components import data
 from components.frame import current_selection
@@ -18,15 +19,15 @@ from components.year_views import (
     year_field,
 )
 
+QUESTION = for_page(__file__)
+
 selection = current_selection()
 loaded = data.years()
 latest = data.tidy(loaded[-1])
 session = sorted(data.session_years())
 saved = sorted(y for y in data.saved_layouts() if y not in data.bundled_years() and y not in session)
 
-question_header(
-    "Hoe komen de cijfers van een nieuw jaar erin?", intake_answer(data.bundled_years(), saved, session)
-)
+question_header(QUESTION.title, intake_answer(data.bundled_years(), saved, session))
 
 st.subheader("1. Het sjabloon")
 template_section(latest)

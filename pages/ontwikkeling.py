@@ -7,6 +7,7 @@ loaded (bundled, saved or added in this session), the view over all years leads.
 import streamlit as st
 
 from analysis import trends
+from analysis.questions import for_page
 from components import data
 from components.charts import show_chart
 from components.controls import bound, known
@@ -14,6 +15,8 @@ from components.frame import current_selection
 from components.page import caveats, chart_or_table, discussion_prompts, question_header
 from components.trend_charts import ratio_chart, slope_chart, steps_chart, years_chart
 from components.year_views import inert_notes, no_second_year
+
+QUESTION = for_page(__file__)
 
 selection = current_selection()
 later_years = len(data.years()) > 1
@@ -37,7 +40,7 @@ question = question if question in trends.QUESTIONS else trends.KEY_FIGURES
 view = data.years_view(trends.trends_view, selection.year, selection.district, question)
 
 with header:
-    question_header("Wat is er veranderd?", view.answer)
+    question_header(QUESTION.title, view.answer)
 if view.district_note:
     note_slot.info(view.district_note, icon=":material/info:")
 

@@ -7,7 +7,7 @@ scenarios A and B side by side against the baseline.
 import streamlit as st
 
 from analysis import scenario as sc
-from analysis.trends import QUESTIONS
+from analysis.questions import for_page
 from components import data
 from components.charts import show_chart
 from components.controls import bound, known
@@ -21,6 +21,8 @@ from components.scenario_charts import (
     scenario_controls,
 )
 from components.year_compare import previous_year_box
+
+QUESTION = for_page(__file__)
 
 
 @st.fragment
@@ -55,7 +57,7 @@ def scenario_page(selection: Selection) -> None:
         st.caption("  \n".join(page.assumptions))
 
     with header:
-        question_header("Hoeveel slachtoffers zien we niet?", page.answer)
+        question_header(QUESTION.title, page.answer)
 
     with st.container(border=True):
         st.subheader("Uitkomst")
@@ -95,7 +97,7 @@ def scenario_page(selection: Selection) -> None:
     st.markdown("  \n".join(page.breakdown_lines))
     st.caption(page.unknown_text + " Deze cijfers bestaan alleen voor de hele eenheid.")
 
-    previous_year_box(selection, QUESTIONS["Onzichtbare slachtoffers"])
+    previous_year_box(selection, QUESTION.trend_indicators)
     caveats("Waar je op moet letten", list(sc.SCENARIO_CAVEATS))
     discussion_prompts(page.prompts)
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis.followup import CHAIN_SOURCE, followup_view
-from analysis.trends import QUESTIONS
+from analysis.questions import for_page
 from components import data
 from components.charts import show_chart
 from components.followup_charts import decisions_chart, intake_chart, share_chart
@@ -11,10 +11,12 @@ from components.frame import current_selection
 from components.page import caveats, chart_or_table, discussion_prompts, question_header
 from components.year_compare import previous_year_box
 
+QUESTION = for_page(__file__)
+
 selection = current_selection()
 view = data.view(followup_view, selection.year, selection.district)
 
-question_header("Krijgen signalen de juiste opvolging?", view.answer)
+question_header(QUESTION.title, view.answer)
 
 st.subheader("Van signaal naar onderzoek")
 chart_or_table(
@@ -28,7 +30,7 @@ st.subheader("Van onderzoek naar het OM")
 show_chart(intake_chart, view.table, source=CHAIN_SOURCE)
 show_chart(decisions_chart, view.decisions, source="toelichting bij het dashboard (instroom OM)")
 
-previous_year_box(selection, QUESTIONS["Opvolging"])
+previous_year_box(selection, QUESTION.trend_indicators)
 caveats(
     "Waar je op moet letten",
     [

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis.interventions import INTERVENTION_SOURCE, intervention_view
-from analysis.trends import QUESTIONS
+from analysis.questions import for_page
 from components import data
 from components.charts import show_chart
 from components.controls import bound
@@ -11,6 +11,8 @@ from components.frame import Selection, current_selection
 from components.intervention_charts import dumbbell_chart, metric_row, missing_lists, mix_chart
 from components.page import caveats, chart_or_table, discussion_prompts, question_header
 from components.year_compare import previous_year_box
+
+QUESTION = for_page(__file__)
 
 
 @st.fragment
@@ -28,7 +30,7 @@ def intervention_page(selection: Selection) -> None:
     )
     view = data.view(intervention_view, selection.year, selection.district, include_care)
     with header:
-        question_header("Volgt op een bestuurlijke rapportage een interventie?", view.answer)
+        question_header(QUESTION.title, view.answer)
     metric_row(view.metrics)
 
     st.subheader("Rapportages en interventies per gemeente")
@@ -55,7 +57,7 @@ def intervention_page(selection: Selection) -> None:
         caption="Per rapportage: exacte 95%-marge (Garwood). Gemeenten met '?' zijn weggelaten en genoemd.",
     )
 
-    previous_year_box(selection, QUESTIONS["Rapportage en interventie"])
+    previous_year_box(selection, QUESTION.trend_indicators)
     caveats("Waar je op moet letten", view.caveats)
     discussion_prompts(view.prompts)
 

@@ -2,24 +2,26 @@
 
 import streamlit as st
 
+from analysis.questions import APP_TITLE, for_page
 from analysis.summary import VICTIMS_GROUP, start_view
 from components import data, presentation
 from components.chain import chain_row
 from components.figures import figure_card
 from components.findings import findings_list
 from components.frame import current_selection
-from components.route import ROUTE
 from components.route_view import route_overview
+
+QUESTION = for_page(__file__)
 
 selection = current_selection()
 view = data.view(start_view, selection.year, selection.district)
 area = "Oost-Nederland" if selection.is_unit else f"district {selection.district}"
 
 if presentation.is_on():
-    st.title(ROUTE[0].question)
+    st.title(QUESTION.title)
     st.subheader("Ketendialoog mensenhandel Oost-Nederland")
 else:
-    st.title("Ketendialoog mensenhandel Oost-Nederland")
+    st.title(APP_TITLE)
 st.markdown(
     "Een hulpmiddel voor het gesprek tussen politie, Openbaar Ministerie, RIEC, gemeenten en "
     "zorgpartners: wat zien we van mensenhandel en illegale prostitutie in Gelderland en Overijssel, "

@@ -2,14 +2,17 @@
 
 import streamlit as st
 
+from analysis.questions import for_page
 from components import werksessie_views as views
 from components.frame import current_selection, district_options
 from components.page import question_header
 from storage import StoreError
 
+QUESTION = for_page(__file__)
+
 selection = current_selection()
 question_header(
-    "Werksessie: schat eerst, dan zien",
+    QUESTION.title,
     "Deelnemers schatten een cijfer voordat ze het zien; daarna leggen we de schattingen naast het "
     "gepubliceerde cijfer en noteren we observaties en actiepunten.",
 )

@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from analysis.links import quote_safely
-from components.route import ROUTE
+from analysis.questions import APP_TITLE, route
 from tests.browser.conftest import streamlit_server
 from tests.browser.helpers import (
     APP_TIMEOUT_MS,
@@ -34,7 +34,7 @@ from tests.browser.helpers import (
     wait_for_page,
 )
 
-APP_TITLE = "Ketendialoog mensenhandel Oost-Nederland"
+ROUTE = route()
 NOTICE_START = "Een deel van de link is niet begrepen"
 SIDEBAR = '[data-testid="stSidebar"]'
 TIMEOUT = APP_TIMEOUT_MS
@@ -553,7 +553,7 @@ def test_presentation_walks_the_route(app_server: str, browser: Browser) -> None
         open_page(page, f"{app_server}/?presentatie=1")
         expect(page.locator(SIDEBAR)).to_be_hidden()
         expect(page.locator('[data-testid="stHeader"]')).to_be_hidden()
-        expect(page.get_by_text("Vraag 1 van 7")).to_be_visible()
+        expect(page.get_by_text(f"Vraag 1 van {len(ROUTE)}")).to_be_visible()
         sizes = page.evaluate(
             """() => ({
                 h1: parseFloat(getComputedStyle(document.querySelector('[data-testid="stMain"] h1')).fontSize),
@@ -570,7 +570,7 @@ def test_presentation_walks_the_route(app_server: str, browser: Browser) -> None
 
         for index in range(1, len(ROUTE)):
             page.get_by_role("button", name="Volgende vraag ▶").click()
-            expect(title(page)).to_have_text(ROUTE[index].question, timeout=TIMEOUT)
+            expect(title(page)).to_have_text(ROUTE[index].title, timeout=TIMEOUT)
             wait_for_app(page)
             assert _route_path(page.url) == ROUTE[index].url_path, page.url
             assert query_of(page.url).get("presentatie") == ["1"], page.url
@@ -589,7 +589,7 @@ def test_presentation_walks_the_route(app_server: str, browser: Browser) -> None
         page.screenshot(path=screenshot_path("presentatie-laatste-vraag-1920.png"))
 
         page.get_by_role("button", name="◀ Vorige vraag").click()
-        expect(title(page)).to_have_text(ROUTE[-2].question, timeout=TIMEOUT)
+        expect(title(page)).to_have_text(ROUTE[-2].title, timeout=TIMEOUT)
         wait_for_app(page)
         assert _route_path(page.url) == ROUTE[-2].url_path
         assert query_of(page.url).get("presentatie") == ["1"]
@@ -597,7 +597,7 @@ def test_presentation_walks_the_route(app_server: str, browser: Browser) -> None
         page.get_by_role("button", name="Presentatie verlaten").click()
         expect(page.locator(SIDEBAR)).to_be_visible(timeout=TIMEOUT)
         wait_for_app(page)
-        expect(title(page)).to_have_text(ROUTE[-2].question)
+        expect(title(page)).to_have_text(ROUTE[-2].title)
         assert "presentatie" not in query_of(page.url), page.url
         expect(page.get_by_role("button", name="Volgende vraag ▶")).to_have_count(0)
 
@@ -610,7 +610,7 @@ def test_presentation_walks_the_route(app_server: str, browser: Browser) -> None
 def test_presentation_start_shows_its_question(app_server: str, browser: Browser) -> None:
     with fresh_page(browser, 1920, 1080) as page:
         open_page(page, f"{app_server}/?presentatie=1")
-        expect(title(page)).to_have_text(ROUTE[0].question, timeout=1000)
+        expect(title(page)).to_have_text(ROUTE[0].title, timeout=1000)
 
 
 def test_presentation_route_leaves_no_stray_values_in_the_address(app_server: str, browser: Browser) -> None:

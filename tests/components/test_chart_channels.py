@@ -11,18 +11,10 @@ Altair has to parse.
 import altair.utils.core as altair_core
 import pytest
 
+from analysis.questions import QUESTIONS
 from tests.pages.conftest import run_app
 
-PAGES = [
-    "pages/start.py",
-    "pages/aard-en-omvang.py",
-    "pages/opvolging.py",
-    "pages/rapportage-interventie.py",
-    "pages/casustafels.py",
-    "pages/onzichtbare-slachtoffers.py",
-    "pages/ontwikkeling.py",
-    "pages/data.py",
-]
+PAGES = [q.page_file for q in QUESTIONS]
 VARIANTS = {
     "default": {},
     "district, rates, comparison": {

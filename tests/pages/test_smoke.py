@@ -2,10 +2,10 @@
 
 import pytest
 
-from components.route import REFERENCE_PAGE, ROUTE
+from analysis.questions import QUESTIONS, route
 from tests.pages.conftest import run_app
 
-PAGES = [step.page for step in ROUTE] + [REFERENCE_PAGE.page]
+PAGES = [q.page_file for q in QUESTIONS]
 AREAS = [
     "Oost-Nederland",
     "IJsselland",
@@ -26,6 +26,6 @@ def test_page_runs_for_every_area(page: str, area: str) -> None:
 
 
 def test_every_route_page_opens_with_its_question() -> None:
-    for step in ROUTE[1:]:
-        at = run_app(step.page)
-        assert at.title[0].value == step.question
+    for step in route()[1:]:
+        at = run_app(step.page_file)
+        assert at.title[0].value == step.title
