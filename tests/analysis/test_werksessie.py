@@ -164,7 +164,7 @@ def test_report_markdown(figures: dict[str, ws.Figure]) -> None:
     text = ws.report_markdown(_report(figures))
     assert "# Werksessie: Sessie \\<b\\>Oost\\<\\/b\\>" in text
     assert "Gepubliceerd: **188** (188 geregistreerde signalen)" in text
-    assert "http://localhost:8501/opvolging?jaar=2022&district=Oost-Nederland" in text
+    assert "http://localhost:8501/aard-en-omvang?jaar=2022&district=Oost-Nederland" in text
     assert "Ronde 1: de middelste van 2 schattingen was 125" in text
     assert "De middelste schatting ging van 125 (2 deelnemers) naar 180 (1 deelnemers)" in text
     assert "<script>" not in text and "](javascript" not in text
