@@ -180,7 +180,7 @@ def test_report_html_escapes_everything(figures: dict[str, ws.Figure]) -> None:
     assert "Sessie &lt;b&gt;Oost&lt;/b&gt;" in page
     assert "<td>Registratie afstemmen</td><td>politie</td><td>01-03-2027</td><td>1</td>" in page
     assert "src=" not in page.replace("src=x", "")  # no external resources
-    assert 'href="http://localhost:8501/opvolging?jaar=2022&amp;district=Oost-Nederland"' in page
+    assert 'href="http://localhost:8501/aard-en-omvang?jaar=2022&amp;district=Oost-Nederland"' in page
 
 
 def test_report_csv_is_formula_safe() -> None:
