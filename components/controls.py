@@ -11,6 +11,8 @@ from typing import Any
 
 import streamlit as st
 
+from components.streamlit_internals import url_values
+
 _RECORD_KEY = "_link_controls"
 _KNOWN_KEY = "_link_known"
 #: True while the share box is open (set by ``components.share``).
@@ -41,29 +43,6 @@ def known_keys() -> list[str]:
 def recorded() -> dict[str, list[str]]:
     """The controls of this run and their values as the link writes them."""
     return dict(st.session_state.get(_RECORD_KEY, {}))
-
-
-def _number(value: float) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def url_values(widget_name: str, value: Any, format_func: Callable[[Any], str] | None = None) -> list[str]:
-    """How a widget's value is written in the link (the same form Streamlit reads back)."""
-    fmt = format_func or str
-    if widget_name in ("toggle", "checkbox"):
-        return ["true" if value else "false"]
-    if widget_name in ("slider", "number_input"):
-        values = value if isinstance(value, (list, tuple)) else [value]
-        return [_number(v) for v in values]
-    if widget_name in ("multiselect", "pills") and isinstance(value, (list, tuple)):
-        return [fmt(v) for v in value]
-    if widget_name == "select_slider" and isinstance(value, (list, tuple)):
-        return [fmt(v) for v in value]
-    if value is None:
-        return [""]
-    return [fmt(value)]
 
 
 def bound(widget: Callable[..., Any], *args: Any, key: str, **kwargs: Any) -> Any:

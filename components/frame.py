@@ -9,6 +9,7 @@ from analysis.geography import POPULATION_SOURCE
 from analysis.indicators import SOURCE_DASHBOARD
 from components import data
 from components.controls import bound
+from components.streamlit_internals import leave_legacy_page_mode
 
 YEAR_KEY = "jaar"
 DISTRICT_KEY = "district"
@@ -59,25 +60,9 @@ def sidebar_choices() -> Selection:
     return Selection(int(year), str(district))
 
 
-def _leave_legacy_page_mode() -> None:
-    """Make sure a page runs inside the frame, also for the very first visitor.
-
-    Streamlit decides once per server process whether an app with a ``pages/``
-    folder is a legacy multipage app; only a call to ``st.navigation`` switches
-    that off. If the first visitor opens a deep link (``/opvolging``) before the
-    entry point has ever run, Streamlit runs the page file on its own, without
-    the frame. Switching the flag off and rerunning lets the entry point take over.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def current_selection() -> Selection:
     """Return the choice made in the frame (for pages, which run after the frame)."""
-    _leave_legacy_page_mode()
+    leave_legacy_page_mode()
     year = st.session_state.get(YEAR_KEY)
     if year is None:
         year = data.years()[-1]

@@ -7,22 +7,22 @@ toggle in the sidebar switches it on and a button in the route bar switches it o
 import streamlit as st
 
 from analysis.questions import START, Question, route, route_position
+from components.streamlit_internals import testid
 
 PARAM = "presentatie"
 _TOGGLE_KEY = "_presentatie_schakelaar"
 
-_STYLE = """
+_STYLE = f"""
 <style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
-[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: 1700px; padding-top: 1.5rem; }
-[data-testid="stMain"] { font-size: 1.3rem; }
-[data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.3rem; line-height: 1.5; }
-[data-testid="stMain"] h1 { font-size: 3rem; }
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] p, [data-testid="stMetricValue"] div {
-  font-size: 3rem !important; line-height: 1.2; }
-.st-key-gespreksvragen { background: #fff6d9; border-radius: 0.5rem; }
-.st-key-gespreksvragen li, .st-key-gespreksvragen p { font-size: 1.6rem !important; }
+{testid("sidebar")}, {testid("expand_sidebar")}, {testid("header")}, {testid("toolbar")} {{ display: none !important; }}
+{testid("main_block")} {{ max-width: 1700px; padding-top: 1.5rem; }}
+{testid("main")} {{ font-size: 1.3rem; }}
+{testid("main")} p, {testid("main")} li {{ font-size: 1.3rem; line-height: 1.5; }}
+{testid("main")} h1 {{ font-size: 3rem; }}
+{testid("metric_value")}, {testid("metric_value")} p, {testid("metric_value")} div {{
+  font-size: 3rem !important; line-height: 1.2; }}
+.st-key-gespreksvragen {{ background: #fff6d9; border-radius: 0.5rem; }}
+.st-key-gespreksvragen li, .st-key-gespreksvragen p {{ font-size: 1.6rem !important; }}
 </style>
 """
 

@@ -1,0 +1,63 @@
+"""The Streamlit internals the app leans on still exist in the installed Streamlit.
+
+These tests never skip: a Streamlit upgrade that removes or changes one of them must fail
+here, loudly, before it fails silently in a room (see components/streamlit_internals.py).
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+import streamlit
+
+from components import streamlit_internals as internals
+
+STATIC_JS = Path(streamlit.__file__).parent / "static" / "static" / "js"
+
+
+def test_pages_manager_still_has_the_pages_directory_switch() -> None:
+    from streamlit.runtime.pages_manager import PagesManager
+
+    assert isinstance(PagesManager.uses_pages_directory, bool | None), (
+        "PagesManager.uses_pages_directory changed type; check leave_legacy_page_mode"
+    )
+    assert "uses_pages_directory" in vars(PagesManager), "the pages-directory switch is gone"
+
+
+@pytest.mark.parametrize(
+    ("widget", "value", "value_type"),
+    [
+        ("toggle", True, "bool_value"),
+        ("checkbox", False, "bool_value"),
+        ("slider", 5500.0, "double_array_value"),
+        ("slider", 0.25, "double_array_value"),
+        ("slider", [2.0, 7.5], "double_array_value"),
+        ("number_input", 12, "int_value"),
+        ("multiselect", ["Twente", "IJsselland"], "string_array_value"),
+        ("selectbox", "Oost-Nederland", "string_value"),
+    ],
+)
+def test_url_values_write_what_streamlit_writes(widget: str, value: object, value_type: str) -> None:
+    from streamlit.runtime.state.query_params import _coerce_value_for_query_url
+
+    theirs = _coerce_value_for_query_url(value, value_type)
+    theirs_list = theirs if isinstance(theirs, list) else [theirs]
+    assert internals.url_values(widget, value) == theirs_list
+
+
+def test_every_testid_exists_in_the_installed_frontend() -> None:
+    bundle = "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in STATIC_JS.glob("*.js"))
+    assert bundle, f"no frontend bundle found in {STATIC_JS}"
+    missing = [
+        name
+        for name in internals.TESTIDS.values()
+        if not re.search(rf"[`\"']{re.escape(name)}[`\"']", bundle)
+    ]
+    assert missing == [], f"data-testid names no longer in Streamlit's frontend: {missing}"
+
+
+def test_the_check_would_notice_a_removed_testid() -> None:
+    """The bundle search finds names that exist and not the two that 1.67 dropped."""
+    bundle = "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in STATIC_JS.glob("*.js"))
+    for gone in ("stSidebarCollapsedControl", "stDecoration"):
+        assert not re.search(rf"[`\"']{gone}[`\"']", bundle), gone
