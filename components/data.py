@@ -5,7 +5,7 @@ A year's tables come from one of three places, in this order of precedence:
 * a year added in this browser session (page 'Nieuw jaar toevoegen', kept in
   ``st.session_state`` as plain text and bytes, so the session stays picklable);
 * a year bundled with the app (``data/dashboard/<jaar>.txt``);
-* a year saved for everyone in the year store (:mod:`analysis.yearstore`, a folder
+* a year saved for everyone in the year store (:mod:`storage.yearstore`, a folder
   outside the repository). A saved year that cannot be read is left out, with its Dutch
   message available through :func:`saved_problems`; the other years keep working.
 
@@ -24,7 +24,7 @@ import streamlit as st
 import analysis
 import analysis.parser
 from analysis.intake import IntakeError, IntakeResult, check_upload, load_upload
-from analysis.yearstore import BrokenYearError, YearStore
+from storage.yearstore import BrokenYearError, YearStore
 
 P = ParamSpec("P")
 T = TypeVar("T")

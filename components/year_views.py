@@ -23,7 +23,11 @@ from analysis.intake import (
 from analysis.links import inert_markdown
 from analysis.template import template_workbook
 from analysis.trends import changed_first, comparison_display
-from analysis.yearstore import (
+from analysis.year_intake import paste_findings_text
+from components import data
+from components.controls import bound, known
+from components.frame import YEAR_KEY as FRAME_YEAR_KEY
+from storage.yearstore import (
     NO_ORGANISATION_TEXT,
     ORGANISATIONS,
     SAVING_OFF_TEXT,
@@ -34,13 +38,9 @@ from analysis.yearstore import (
     clean_file_name,
     configured_key,
     key_matches,
-    paste_findings_text,
     saved_years_table,
     size_text,
 )
-from components import data
-from components.controls import bound, known
-from components.frame import YEAR_KEY as FRAME_YEAR_KEY
 
 TEMPLATE_NAME = "ketendialoog_sjabloon.xlsx"
 PASTE_NAME = "geplakte_tabellen.txt"

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis.questions import for_page
-from analysis.yearstore import intake_answer, intake_prompts
+from analysis.year_intake import intake_answer, intake_prompts
 from components import data
 from components.frame import current_selection
 from components.page import caveats, discussion_prompts, question_header

@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from analysis import load_dashboard
 from analysis.paths import dashboard_file
 from analysis.template import workbook_from_tidy
-from analysis.yearstore import ENV_DATA_DIR, ENV_KEY, YearStore
+from storage.yearstore import ENV_DATA_DIR, ENV_KEY, YearStore
 from tests.browser.conftest import streamlit_server
 from tests.browser.helpers import (
     APP_TIMEOUT_MS,

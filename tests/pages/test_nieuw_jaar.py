@@ -16,7 +16,7 @@ from analysis import load_dashboard
 from analysis.links import inert_markdown
 from analysis.paths import dashboard_file
 from analysis.template import workbook_from_tidy
-from analysis.yearstore import ENV_DATA_DIR, ENV_KEY, YearStore
+from storage.yearstore import ENV_DATA_DIR, ENV_KEY, YearStore
 from components.year_compare import BOX_KEY
 from tests.pages.conftest import all_text, run_app
 
@@ -68,8 +68,7 @@ def test_page_runs_with_and_without_a_district(district: str | None) -> None:
     assert at.info[0].value.startswith("De app heeft tabellen van 2022 (meegeleverd); plak of upload")
     assert at.number_input(key="jaartal").value == 2023
     assert "Nog niets aangeleverd" in all_text(at)
-    template = at.get("download_button")[0]
-    assert template.proto.label == "Download het lege sjabloon (.xlsx)"
+    assert at.download_button[0].label == "Download het lege sjabloon (.xlsx)"
     assert "Er zijn nog geen jaren opgeslagen voor iedereen." in all_text(at)
     assert "In 2022 staat er bij 24 vakken een '?'" in all_text(at)
 

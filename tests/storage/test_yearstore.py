@@ -1,4 +1,4 @@
-"""Saved years (analysis.yearstore): round trip, atomic writes, never overwrite, broken years, the key.
+"""Saved years (storage.yearstore): round trip, atomic writes, never overwrite, broken years, the key.
 
 Every test works in its own temporary folder (outside the repository). The published
 2022 tables, as text and as the filled-in template workbook, are the uploads.
@@ -18,7 +18,7 @@ from analysis import load_dashboard
 from analysis.intake import load_upload
 from analysis.paths import PROJECT_DIR, dashboard_file
 from analysis.template import workbook_from_tidy
-from analysis.yearstore import (
+from storage.yearstore import (
     DEFAULT_ROOT,
     ENV_DATA_DIR,
     ENV_KEY,
@@ -35,10 +35,7 @@ from analysis.yearstore import (
     clean_file_name,
     configured_key,
     default_root,
-    intake_answer,
-    intake_prompts,
     key_matches,
-    paste_findings_text,
     saved_years_table,
 )
 
@@ -157,7 +154,7 @@ def test_year_appears_in_one_step_with_all_its_files(
 def test_a_failed_save_leaves_nothing_behind(
     store: YearStore, text_2022: str, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
-    import analysis.yearstore as yearstore
+    import storage.yearstore as yearstore
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise OSError(28, "No space left on device")
@@ -353,35 +350,3 @@ def test_saving_off_text_says_how_to_turn_it_on() -> None:
     assert (
         ENV_KEY in SAVING_OFF_TEXT and "secrets.toml" in SAVING_OFF_TEXT and ENV_DATA_DIR in SAVING_OFF_TEXT
     )
-
-
-# -- texts of the page -----------------------------------------------------------------------------
-
-
-def test_answer_names_where_each_year_comes_from() -> None:
-    assert intake_answer([2022], [], []).startswith(
-        "De app heeft tabellen van 2022 (meegeleverd); plak of upload"
-    )
-    assert intake_answer([2022], [2023], [2024]).startswith(
-        "De app heeft tabellen van 2022 (meegeleverd), 2023 (opgeslagen voor iedereen) en 2024 (alleen in jouw sessie);"
-    )
-
-
-def test_pasted_text_is_not_called_a_file() -> None:
-    assert (
-        paste_findings_text("Het bestand is leeg: er staat niets in. Verwacht: x.")
-        == "Er is niets geplakt. Verwacht: x."
-    )
-    assert paste_findings_text("Het bestand bevat geen leesbare tekst (het lijkt ...)").startswith(
-        "De geplakte tekst is geen leesbare tekst"
-    )
-
-
-def test_prompts_name_the_municipalities_without_figures() -> None:
-    prompts = intake_prompts(load_dashboard(2022), 2023)
-    assert prompts[0] == (
-        "In 2022 staat er bij 24 vakken een '?' (geen opgave), vooral bij Hengelo, Tubbergen, Harderwijk en "
-        "Zutphen. Wie zorgt dat die cijfers er in 2023 wel zijn, en wat is daarvoor nodig?"
-    )
-    assert "Wie levert de tabellen van 2023 aan" in prompts[1]
-    assert "Web-IQ" in prompts[2]

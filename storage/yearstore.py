@@ -3,7 +3,8 @@
 A facilitator adds a year on the page 'Nieuw jaar toevoegen'. Once the figures pass the
 checks of :mod:`analysis.intake`, they can be used in one's own browser session or, with
 the facilitator key (*beheersleutel*), saved for everyone. This module is the saving
-part and the texts of that page; pure Python, no Streamlit.
+part (storage: it reads the environment, the file system and the key); the page's texts
+that come from the data are in :mod:`analysis.year_intake`. No Streamlit.
 
 Each saved year is a folder ``<root>/<year>/`` holding:
 
@@ -40,7 +41,7 @@ import polars as pl
 
 from analysis.dutch import fmt_date, fmt_int
 from analysis.geography import Gazetteer, default_gazetteer
-from analysis.parser import NOT_REPORTED, LayoutError, parse_layout
+from analysis.parser import LayoutError, parse_layout
 from analysis.paths import PROJECT_DIR
 
 ENV_DATA_DIR = "KETENDIALOOG_DATA_DIR"
@@ -497,85 +498,3 @@ def saved_years_table(
             }
         )
     return pl.DataFrame(rows, schema=SAVED_SCHEMA)
-
-
-def intake_answer(bundled: list[int], saved: list[int], session: list[int]) -> str:
-    """One sentence for the page: which years the app has, and how a new one gets in."""
-
-    def years(values: list[int]) -> str:
-        names = [str(v) for v in sorted(values)]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
-
-    parts = [f"{years(bundled)} (meegeleverd)"] if bundled else []
-    if saved:
-        parts.append(f"{years(saved)} (opgeslagen voor iedereen)")
-    if session:
-        parts.append(f"{years(session)} (alleen in jouw sessie)")
-    have = (
-        ", ".join(parts[:-1]) + " en " + parts[-1]
-        if len(parts) > 1
-        else (parts[0] if parts else "nog geen jaar")
-    )
-    return (
-        f"De app heeft tabellen van {have}; plak of upload de tabellen van een nieuw jaar, laat de app ze "
-        "controleren en bekijk het voorbeeld, gebruik ze dan eerst in je eigen sessie en sla ze met de "
-        "beheersleutel op voor iedereen."
-    )
-
-
-#: The instruction next to the template download, in the app's own words.
-TEMPLATE_INSTRUCTION = (
-    "Het sjabloon is een Excel-werkmap met een tabblad per blok van het dashboard (de vijf districten, het "
-    "eenheidstotaal, casustafels, CoMensHa, B8-aangiftes en AZC's) en een tabblad 'Uitleg'. Neem de getallen "
-    "over zoals het dashboard ze publiceert: een heel getal, '?' als een partij geen opgave deed, '-' als het "
-    "niet van toepassing is, en laat een vak leeg als er niets aan die gemeente te koppelen is (dat is iets "
-    "anders dan 0). Laat de namen in kolom A en in de kopregel staan. Werk je liever met de tabellen als "
-    "tekst, kopieer ze dan uit Excel of uit het dashboard en plak ze hieronder, blok na blok met een lege "
-    "regel ertussen."
-)
-
-
-def paste_findings_text(message: str) -> str:
-    """Word a whole-file message for pasted text: 'Het bestand' becomes 'De geplakte tekst'."""
-    for old, new in (
-        ("Het bestand is leeg: er staat niets in.", "Er is niets geplakt."),
-        ("Het bestand bevat geen leesbare tekst", "De geplakte tekst is geen leesbare tekst"),
-        ("Het bestand is ", "De geplakte tekst is "),
-        ("het bestand", "de geplakte tekst"),
-    ):
-        message = message.replace(old, new)
-    return message
-
-
-EMPTY_PASTE_TEXT = (
-    "Er is niets geplakt. Verwacht: de tabellen van het dashboard, gekopieerd uit Excel of uit het "
-    "dashboard, blok voor blok (zie het sjabloon)."
-)
-
-
-def intake_prompts(tidy: pl.DataFrame, next_year: int) -> list[str]:
-    """Two or three workshop prompts about delivering next year's figures, from the latest year's gaps."""
-    year = int(tidy["jaar"][0])
-    missing = tidy.filter(pl.col("status") == NOT_REPORTED)
-    prompts = []
-    if not missing.is_empty():
-        areas = (
-            missing.group_by("gebied", maintain_order=True)
-            .agg(pl.len().alias("n"))
-            .sort("n", descending=True)
-        )
-        named = areas["gebied"].head(4).to_list()
-        listed = ", ".join(named[:-1]) + " en " + named[-1] if len(named) > 1 else named[0]
-        prompts.append(
-            f"In {year} staat er bij {fmt_int(missing.height)} vakken een '?' (geen opgave), vooral bij {listed}. "
-            f"Wie zorgt dat die cijfers er in {next_year} wel zijn, en wat is daarvoor nodig?"
-        )
-    prompts.append(
-        f"Wie levert de tabellen van {next_year} aan, en wanneer? Spreek af wie het sjabloon invult, wie de "
-        "controles van de app naloopt en wie de beheersleutel heeft."
-    )
-    prompts.append(
-        "Veranderen er definities of bronnen (zoals in 2022 de webcrawler van Web-IQ in plaats van die van de "
-        "politie)? Schrijf dat dan bij de cijfers, zodat een stijging of daling niet verkeerd wordt gelezen."
-    )
-    return prompts[:4]

@@ -1,0 +1,68 @@
+"""Texts of the page 'Nieuw jaar toevoegen' that come from the data: what the app has, and prompts.
+
+Pure wording, no store: the saved years themselves live in ``storage.yearstore``.
+"""
+
+import polars as pl
+
+from analysis.dutch import fmt_int, join_words
+from analysis.parser import NOT_REPORTED
+
+
+def intake_answer(bundled: list[int], saved: list[int], session: list[int]) -> str:
+    """One sentence for the page: which years the app has, and how a new one gets in."""
+
+    def years(values: list[int]) -> str:
+        return join_words(str(v) for v in sorted(values))
+
+    parts = [f"{years(bundled)} (meegeleverd)"] if bundled else []
+    if saved:
+        parts.append(f"{years(saved)} (opgeslagen voor iedereen)")
+    if session:
+        parts.append(f"{years(session)} (alleen in jouw sessie)")
+    have = join_words(parts) or "nog geen jaar"
+    return (
+        f"De app heeft tabellen van {have}; plak of upload de tabellen van een nieuw jaar, laat de app ze "
+        "controleren en bekijk het voorbeeld, gebruik ze dan eerst in je eigen sessie en sla ze met de "
+        "beheersleutel op voor iedereen."
+    )
+
+
+def paste_findings_text(message: str) -> str:
+    """Word a whole-file message for pasted text: 'Het bestand' becomes 'De geplakte tekst'."""
+    for old, new in (
+        ("Het bestand is leeg: er staat niets in.", "Er is niets geplakt."),
+        ("Het bestand bevat geen leesbare tekst", "De geplakte tekst is geen leesbare tekst"),
+        ("Het bestand is ", "De geplakte tekst is "),
+        ("het bestand", "de geplakte tekst"),
+    ):
+        message = message.replace(old, new)
+    return message
+
+
+def intake_prompts(tidy: pl.DataFrame, next_year: int) -> list[str]:
+    """Two or three workshop prompts about delivering next year's figures, from the latest year's gaps."""
+    year = int(tidy["jaar"][0])
+    missing = tidy.filter(pl.col("status") == NOT_REPORTED)
+    prompts = []
+    if not missing.is_empty():
+        areas = (
+            missing.group_by("gebied", maintain_order=True)
+            .agg(pl.len().alias("n"))
+            .sort("n", descending=True)
+        )
+        named = areas["gebied"].head(4).to_list()
+        listed = join_words(named)
+        prompts.append(
+            f"In {year} staat er bij {fmt_int(missing.height)} vakken een '?' (geen opgave), vooral bij {listed}. "
+            f"Wie zorgt dat die cijfers er in {next_year} wel zijn, en wat is daarvoor nodig?"
+        )
+    prompts.append(
+        f"Wie levert de tabellen van {next_year} aan, en wanneer? Spreek af wie het sjabloon invult, wie de "
+        "controles van de app naloopt en wie de beheersleutel heeft."
+    )
+    prompts.append(
+        "Veranderen er definities of bronnen (zoals in 2022 de webcrawler van Web-IQ in plaats van die van de "
+        "politie)? Schrijf dat dan bij de cijfers, zodat een stijging of daling niet verkeerd wordt gelezen."
+    )
+    return prompts[:4]
