@@ -1,9 +1,12 @@
 """Shared helpers for page tests: run the whole app (frame + page) through AppTest."""
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Button
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 
@@ -35,6 +38,29 @@ def all_text(at: AppTest) -> str:
     parts += [e.value for e in at.info] + [e.value for e in at.warning] + [e.value for e in at.error]
     parts += [e.value for e in at.title] + [e.value for e in at.header] + [e.value for e in at.subheader]
     return "\n".join(str(p) for p in parts)
+
+
+def submit_button(at: AppTest, form: str, label: str) -> Button:
+    """The submit button labelled ``label`` of the form with key ``form``.
+
+    A form's submit button carries no user key, so it is found through its form
+    (``at.form(key=...)``) and its visible label, both public AppTest accessors.
+    """
+    buttons = [b for b in at.form(key=form).form_submit_button if b.label == label]
+    assert len(buttons) == 1, f"form {form!r} has no single submit button {label!r}"
+    return buttons[0]
+
+
+def chart_specs(at: AppTest) -> list[dict[str, Any]]:
+    """The Vega-Lite spec of every Altair chart on the page, in page order.
+
+    AppTest has no typed accessor for ``st.altair_chart`` / ``st.vega_lite_chart``:
+    ``at.get("vega_lite_chart")`` returns generic elements whose ``value`` is not the
+    spec. The spec is read from the element's ``spec`` parameter (AppTest forwards
+    element parameters as attributes), in this one place, so a future typed accessor
+    needs one change here.
+    """
+    return [json.loads(chart.spec) for chart in at.get("vega_lite_chart")]
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.conftest import all_text, metric_values, run_app, tables_open
+from tests.pages.conftest import all_text, chart_specs, metric_values, run_app, tables_open
 
 PAGE = "pages/aard-en-omvang.py"
 #: The four charts of the page shown as tables (areas, districts, controls, funnel).
@@ -136,8 +136,8 @@ def test_invalid_link_values_fall_back_to_defaults() -> None:
 
 def test_only_the_open_tab_is_drawn() -> None:
     charts = run_app(PAGE)
-    assert len(charts.get("vega_lite_chart")) == 4
+    assert len(chart_specs(charts)) == 4
     assert len(charts.dataframe) == 0
     tables = run_app(PAGE, **TABLES)
-    assert len(tables.get("vega_lite_chart")) == 0
+    assert len(chart_specs(tables)) == 0
     assert len(tables.dataframe) == 4

@@ -1,20 +1,14 @@
 """The page 'Ontwikkeling sinds 2019': every figure known for 2019 and 2022, text and table apart."""
 
-import json
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis import load_context, load_dashboard
 from analysis.trends import trend_table
 from components.trend_charts import slope_data
-from tests.pages.conftest import all_text, run_app
+from tests.pages.conftest import all_text, chart_specs, run_app
 
 PAGE = "pages/ontwikkeling.py"
-
-
-def chart_specs(at: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
 
 
 @pytest.fixture(scope="module")

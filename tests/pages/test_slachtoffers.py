@@ -6,12 +6,10 @@ inhabitants, so 5.500 × 633.917 / 17.590.672 ≈ 198, and 41 signals (20,7%).
 Comparison: A at 8.000 ≈ 1.493 (12,6% seen), B at 4.000 ≈ 746 (25,2%); in Twente 288 and 144.
 """
 
-import json
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.conftest import all_text, metric_values, run_app
+from tests.pages.conftest import all_text, chart_specs, metric_values, run_app
 
 PAGE = "pages/onzichtbare-slachtoffers.py"
 UNIT_MINE = "Verwacht in Oost-Nederland (jouw scenario)"
@@ -21,8 +19,8 @@ VISIBLE_MINE = "Signalen als deel van verwacht (jouw scenario)"
 
 def chart_titles(at: AppTest) -> list[str]:
     titles = []
-    for chart in at.get("vega_lite_chart"):
-        title = json.loads(chart.proto.spec).get("title", {})
+    for spec in chart_specs(at):
+        title = spec.get("title", {})
         titles.append(title.get("text") if isinstance(title, dict) else title)
     return titles
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.conftest import all_text, run_app
+from tests.pages.conftest import all_text, run_app, submit_button
 
 PAGE = "pages/werksessie.py"
 
@@ -21,7 +21,7 @@ def _create(title: str = "Sessie Twente") -> tuple[AppTest, str, str]:
     at = run_app(PAGE)
     assert not at.exception
     at.text_input(key="_ws_titel").input(title)
-    at.button(key="FormSubmitter:ws_start-Werksessie starten").click().run()
+    submit_button(at, "ws_start", "Werksessie starten").click().run()
     assert not at.exception
     link, key, *_ = [c.value for c in at.code]
     code = link.rsplit("sessie=", 1)[1]
@@ -33,7 +33,7 @@ def test_page_runs_with_and_without_district() -> None:
         at = run_app(PAGE, **query)
         assert not at.exception
         assert "Werksessie: schat eerst, dan zien" in all_text(at)
-        assert at.button(key="FormSubmitter:ws_start-Werksessie starten")
+        assert submit_button(at, "ws_start", "Werksessie starten")
 
 
 def test_create_shows_link_and_key_once() -> None:
@@ -53,10 +53,10 @@ def test_join_by_link_estimate_and_post() -> None:
     assert "Sessie Twente" in text and "geen persoonsgegevens" in text
     assert "188" not in text  # the published figure stays hidden until the reveal
     at.number_input(key="_ws_schatting_signalen").set_value(150)
-    at.button(key="FormSubmitter:ws_schatting_signalen-Schatting insturen (ronde 1)").click().run()
+    submit_button(at, "ws_schatting_signalen", "Schatting insturen (ronde 1)").click().run()
     assert "Je schatting voor ronde 1 is opgeslagen." in [s.value for s in at.success]
     at.text_area(key="_ws_tekst_signalen").input("Meer controles in de zomer <b>vet</b>")
-    at.button(key="FormSubmitter:ws_notitie_signalen-Plaatsen").click().run()
+    submit_button(at, "ws_notitie_signalen", "Plaatsen").click().run()
     assert not at.exception
     assert "Meer controles in de zomer <b>vet</b>" in [t.value for t in at.text]
     assert at.text_area(key="_ws_tekst_signalen").value == ""
@@ -68,7 +68,7 @@ def test_personal_data_refused_and_text_kept() -> None:
     at = run_app(PAGE, sessie=code)
     typed = "Jan Jansen, geboren 12-03-1985, bel 06-12345678"
     at.text_area(key="_ws_tekst_signalen").input(typed)
-    at.button(key="FormSubmitter:ws_notitie_signalen-Plaatsen").click().run()
+    submit_button(at, "ws_notitie_signalen", "Plaatsen").click().run()
     errors = " ".join(e.value for e in at.error)
     assert "persoonsgegevens" in errors
     assert at.text_area(key="_ws_tekst_signalen").value == typed
@@ -78,7 +78,7 @@ def test_wrong_key_refused_right_key_reveals() -> None:
     _, code, key = _create()
     at = run_app(PAGE, sessie=code)
     at.number_input(key="_ws_schatting_signalen").set_value(150)
-    at.button(key="FormSubmitter:ws_schatting_signalen-Schatting insturen (ronde 1)").click().run()
+    submit_button(at, "ws_schatting_signalen", "Schatting insturen (ronde 1)").click().run()
     at.text_input(key="_ws_sleutel").input("AAAA-BBBB-CCCC-DDDD").run()
     at.button(key="ws_tonen").click().run()
     assert any("alleen voor de gespreksleider" in e.value for e in at.error)
@@ -111,10 +111,10 @@ def test_rate_limit_keeps_text() -> None:
     at = run_app(PAGE, sessie=code)
     for i in range(5):
         at.text_area(key="_ws_tekst_signalen").input(f"Observatie {i}")
-        at.button(key="FormSubmitter:ws_notitie_signalen-Plaatsen").click().run()
+        submit_button(at, "ws_notitie_signalen", "Plaatsen").click().run()
         assert not at.error, [e.value for e in at.error]
     at.text_area(key="_ws_tekst_signalen").input("Nog een")
-    at.button(key="FormSubmitter:ws_notitie_signalen-Plaatsen").click().run()
+    submit_button(at, "ws_notitie_signalen", "Plaatsen").click().run()
     assert any("Wacht even" in e.value for e in at.error)
     assert at.text_area(key="_ws_tekst_signalen").value == "Nog een"
     assert "Nog een" not in [t.value for t in at.text]
@@ -133,7 +133,7 @@ def test_database_failure_while_posting_keeps_text(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(Store, "add_note", down)
     monkeypatch.setattr(Store, "board", down)
     at.text_area(key="_ws_tekst_signalen").input("Dit mag niet verloren gaan")
-    at.button(key="FormSubmitter:ws_notitie_signalen-Plaatsen").click().run()
+    submit_button(at, "ws_notitie_signalen", "Plaatsen").click().run()
     assert not at.exception
     assert sum("niet bereikbaar" in e.value for e in at.error) >= 2  # the board and the post both say so
     assert at.text_area(key="_ws_tekst_signalen").value == "Dit mag niet verloren gaan"
