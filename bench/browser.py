@@ -30,6 +30,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 VIEWPORT = {"width": 1280, "height": 900}
+LOCALE = "nl-NL"
 TIMEOUT_MS = 60_000
 
 #: The text of the main area without the changed control's own text (a slider shows its new
@@ -77,15 +78,23 @@ METRICS_JS = """
 
 
 def chromium_path() -> str | None:
+    """The Chromium executable: ``$CHROMIUM_PATH`` or ``/usr/bin/chromium``, if it exists and runs."""
     path = os.environ.get("CHROMIUM_PATH") or DEFAULT_CHROMIUM
     return path if os.path.isfile(path) and os.access(path, os.X_OK) else None
 
 
+def missing_chromium_reason() -> str:
+    """Why no Chromium was found, and how to provide one."""
+    wanted = os.environ.get("CHROMIUM_PATH") or DEFAULT_CHROMIUM
+    return f"No Chromium executable at {wanted} (set CHROMIUM_PATH or install the 'chromium' package)"
+
+
 @contextmanager
 def chromium() -> Iterator[Browser]:
+    """Headless Chromium launched with ``CHROMIUM_ARGS``; raises ``RuntimeError`` when none is found."""
     executable = chromium_path()
     if executable is None:
-        raise RuntimeError("No Chromium found (set CHROMIUM_PATH or install /usr/bin/chromium)")
+        raise RuntimeError(missing_chromium_reason())
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         try:
@@ -122,7 +131,7 @@ TIMINGS_JS = """
 
 def new_context(browser: Browser) -> BrowserContext:
     """A fresh context: empty HTTP cache, no cookies, Dutch locale (a new visitor)."""
-    context = browser.new_context(viewport=VIEWPORT, locale="nl-NL")
+    context = browser.new_context(viewport=VIEWPORT, locale=LOCALE)
     context.add_init_script(SCRIPT_DONE_INIT)
     return context
 

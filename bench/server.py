@@ -1,4 +1,8 @@
-"""Start a Streamlit server for the benchmark, time its start, and read its memory."""
+"""Start a Streamlit server for the benchmark and the browser tests, time its start, and read its memory.
+
+``start`` is shared by ``bench/run.py`` and the browser tests' ``streamlit_server``
+fixture (``tests/browser/conftest.py``), so both run the app the same way.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +24,10 @@ START_TIMEOUT_S = 90.0
 
 #: The two apps measured side by side.
 TARGETS = {"app": APP_SCRIPT, "baseline": BASELINE_SCRIPT}
+
+
+class ServerStartError(RuntimeError):
+    """The server exited or did not answer /_stcore/health in time; the message holds its log."""
 
 
 def free_port() -> int:
@@ -115,11 +123,22 @@ class Server:
         self.stop()
 
 
-def start(script: str, *, wait: bool = True) -> Server:
-    """Start ``streamlit run <script>`` from the repository root (so it uses the app's config).
+def start(
+    script: str,
+    *,
+    wait: bool = True,
+    cwd: Path = REPO_ROOT,
+    env: dict[str, str] | None = None,
+    timeout: float = START_TIMEOUT_S,
+) -> Server:
+    """Start ``streamlit run <script>`` from ``cwd`` (by default the repository root, so it uses the app's config).
 
-    With ``wait`` the call returns once /_stcore/health answers and ``health_s`` holds
-    the time from process start until then.
+    ``env`` adds (or overrides) environment variables for the server process. The file
+    watcher is off: nothing reruns or shows "source changed" while files are edited.
+
+    With ``wait`` the call returns once /_stcore/health answers (within ``timeout``
+    seconds) and ``health_s`` holds the time from process start until then; otherwise
+    it raises ``ServerStartError`` with the server's log.
     """
     port = free_port()
     command = [
@@ -144,36 +163,42 @@ def start(script: str, *, wait: bool = True) -> Server:
     fd, name = tempfile.mkstemp(prefix="bench-streamlit-", suffix=".log")
     os.close(fd)
     log_path = Path(name)
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process_env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     with log_path.open("wb") as log_file:
         started = time.perf_counter()
         process = subprocess.Popen(
             command,
-            cwd=REPO_ROOT,
+            cwd=cwd,
             stdout=log_file,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
-            env=env,
+            env=process_env,
         )
     server = Server(script, process, port, log_path, started)
     if wait:
-        wait_healthy(server)
+        wait_healthy(server, timeout)
     return server
 
 
 def wait_healthy(server: Server, timeout: float = START_TIMEOUT_S) -> float:
-    """Poll /_stcore/health every 10 ms; set and return ``health_s``."""
+    """Poll /_stcore/health every 10 ms; set and return ``health_s``.
+
+    Raises ``ServerStartError`` (with the server's log) and stops the server if it
+    exits or does not answer within ``timeout`` seconds.
+    """
     deadline = server.started + timeout
     url = f"{server.base_url}/_stcore/health"
     while not is_healthy(url):
         if server.process.poll() is not None:
             log = server.log()
             server.stop()
-            raise RuntimeError(f"Streamlit ({server.script}) exited with {server.process.returncode}:\n{log}")
+            raise ServerStartError(
+                f"Streamlit ({server.script}) exited with {server.process.returncode}:\n{log}"
+            )
         if time.perf_counter() > deadline:
             log = server.log()
             server.stop()
-            raise RuntimeError(f"Streamlit ({server.script}) not healthy after {timeout:.0f} s:\n{log}")
+            raise ServerStartError(f"Streamlit ({server.script}) not healthy after {timeout:.0f} s:\n{log}")
         time.sleep(0.01)
     server.health_s = time.perf_counter() - server.started
     return server.health_s

@@ -3,32 +3,19 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import tempfile
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from bench.server import free_port, is_healthy
+from bench.browser import LOCALE, VIEWPORT, chromium, chromium_path, missing_chromium_reason
+from bench.server import REPO_ROOT, ServerStartError, start
 from tests.browser import helpers
 
 BROWSER_DIR = Path(__file__).resolve().parent
 SERVER_START_TIMEOUT_S = 60.0
-DEFAULT_CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -38,78 +25,21 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
 
 
-def _read_log(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        return f"<could not read server log {path}: {exc}>"
-
-
 @contextmanager
 def streamlit_server(
-    cwd: Path = helpers.REPO_ROOT, script: str = "streamlit_app.py", env: dict[str, str] | None = None
+    cwd: Path = REPO_ROOT, script: str = "streamlit_app.py", env: dict[str, str] | None = None
 ) -> Iterator[str]:
-    """Run ``streamlit run <script>`` from ``cwd`` on a free port; yield its base URL.
+    """Run ``streamlit run <script>`` from ``cwd`` on a free port (``bench.server.start``); yield its base URL.
 
-    ``env`` adds (or overrides) environment variables for the server process.
-
-    Polls ``/_stcore/health`` until it answers; fails with the server log if the
-    process dies or does not become healthy in time.
+    ``env`` adds (or overrides) environment variables for the server process. Fails the
+    test with the server log if the process dies or does not become healthy in time.
     """
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        script,
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    fd, log_name = tempfile.mkstemp(prefix="streamlit-server-", suffix=".log")
-    os.close(fd)
-    log_path = Path(log_name)
-    with log_path.open("wb") as log_file:
-        process = subprocess.Popen(
-            command,
-            cwd=cwd,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            env={**os.environ, **env} if env else None,
-        )
-        try:
-            deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-            while not is_healthy(f"{base_url}/_stcore/health"):
-                if process.poll() is not None:
-                    pytest.fail(
-                        f"Streamlit server exited with code {process.returncode}.\n"
-                        f"Server log ({log_path}):\n{_read_log(log_path)}",
-                        pytrace=False,
-                    )
-                if time.monotonic() > deadline:
-                    pytest.fail(
-                        f"Streamlit server not healthy after {SERVER_START_TIMEOUT_S:.0f} s.\n"
-                        f"Server log ({log_path}):\n{_read_log(log_path)}",
-                        pytrace=False,
-                    )
-                time.sleep(0.25)
-            yield base_url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
-    log_path.unlink(missing_ok=True)
+    try:
+        server = start(script, cwd=cwd, env=env, timeout=SERVER_START_TIMEOUT_S)
+    except ServerStartError as exc:
+        raise pytest.fail.Exception(str(exc), pytrace=False) from None  # the log says it all
+    with server:
+        yield server.base_url
 
 
 @pytest.fixture(scope="session")
@@ -119,35 +49,22 @@ def app_server() -> Iterator[str]:
         yield base_url
 
 
-def _chromium_path() -> str | None:
-    path = os.environ.get("CHROMIUM_PATH") or DEFAULT_CHROMIUM
-    return path if os.path.isfile(path) and os.access(path, os.X_OK) else None
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """Headless Chromium from $CHROMIUM_PATH or /usr/bin/chromium."""
-    executable = _chromium_path()
-    if executable is None:
-        reason = (
-            f"No Chromium executable at {os.environ.get('CHROMIUM_PATH') or DEFAULT_CHROMIUM} "
-            "(set CHROMIUM_PATH or install the 'chromium' package)"
-        )
+    """Headless Chromium from $CHROMIUM_PATH or /usr/bin/chromium (``bench.browser.chromium``)."""
+    if chromium_path() is None:
+        reason = missing_chromium_reason()
         if os.environ.get("CI") == "true":
             pytest.fail(reason, pytrace=False)
         pytest.skip(reason)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     """A fresh page in its own browser context (1280x900, Dutch locale)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context = browser.new_context(viewport=VIEWPORT, locale=LOCALE)
     try:
         yield context.new_page()
     finally:

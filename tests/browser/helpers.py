@@ -6,7 +6,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from bench.server import REPO_ROOT as REPO_ROOT  # re-exported for the browser tests
+
 SCREENSHOT_DIR = Path(__file__).resolve().parent / "screenshots"
 
 APP_TIMEOUT_MS = 30_000
