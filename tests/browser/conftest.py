@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +12,7 @@ from playwright.sync_api import Browser, Page
 from bench.browser import LOCALE, VIEWPORT, chromium, chromium_path, missing_chromium_reason
 from bench.server import REPO_ROOT, ServerStartError, start
 from tests.browser import helpers
+from tests.ci import skip_or_fail_in_ci
 
 BROWSER_DIR = Path(__file__).resolve().parent
 SERVER_START_TIMEOUT_S = 60.0
@@ -51,12 +51,12 @@ def app_server() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """Headless Chromium from $CHROMIUM_PATH or /usr/bin/chromium (``bench.browser.chromium``)."""
+    """Headless Chromium from $CHROMIUM_PATH or /usr/bin/chromium (``bench.browser.chromium``).
+
+    Without one the browser tests skip locally and fail under any truthy ``CI``.
+    """
     if chromium_path() is None:
-        reason = missing_chromium_reason()
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason, pytrace=False)
-        pytest.skip(reason)
+        skip_or_fail_in_ci(missing_chromium_reason())
     with chromium() as launched:
         yield launched
 

@@ -1,7 +1,8 @@
 """Fixtures for the store tests: a real SQLite file and a real PostgreSQL server.
 
 PostgreSQL comes from KETENDIALOOG_TEST_DATABASE_URL. Without it the PostgreSQL tests are
-skipped with a reason locally; under CI=true they fail, so CI cannot silently skip them.
+skipped with a reason locally; under CI (any truthy value: 1, yes, true...) they fail, so CI
+cannot silently skip them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy import Engine, text
 
 from storage import Store, make_engine, migrate
 from storage.models import Base
+from tests.ci import skip_or_fail_in_ci
 
 TEST_URL_ENV = "KETENDIALOOG_TEST_DATABASE_URL"
 
@@ -22,10 +24,9 @@ TEST_URL_ENV = "KETENDIALOOG_TEST_DATABASE_URL"
 def _postgres_url() -> str:
     url = os.environ.get(TEST_URL_ENV, "").strip()
     if not url:
-        reason = f"{TEST_URL_ENV} is not set: no PostgreSQL server to test against"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " (required under CI=true; .ci/run starts one)", pytrace=False)
-        pytest.skip(reason)
+        skip_or_fail_in_ci(
+            f"{TEST_URL_ENV} is not set: no PostgreSQL server to test against (.ci/run starts one)"
+        )
     return url
 
 
