@@ -4,11 +4,11 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
-from analysis.dutch import count_noun, fmt_int
+from analysis.dutch import count_noun, fmt_int, lower_first
 from analysis.frames import with_text
 from analysis.interventions import TYPE_LABELS
-from analysis.parser import NOT_REPORTED
-from components.charts import DISTRICT_COLORS, MISSING_COLOR, STATUS_MARK, conditional
+from analysis.parser import NOT_REPORTED, STATUS_MARK
+from components.charts import DISTRICT_COLORS, MISSING_COLOR, conditional
 
 #: One colour per intervention type (Paul Tol's 'muted' scheme, colour-blind safe), apart from the districts.
 TYPE_COLORS: dict[str, str] = {
@@ -42,6 +42,7 @@ def metric_row(items: list[tuple[str, str, str]]) -> None:
 
 
 def _dumbbell_data(table: pl.DataFrame) -> pl.DataFrame:
+    """One row per area for the dumbbell chart, with its labels and tooltip texts."""
     rows = []
     for r in table.iter_rows(named=True):
         unknown = r["status"] == NOT_REPORTED
@@ -113,7 +114,7 @@ def dumbbell_chart(table: pl.DataFrame, *, include_care: bool = False) -> alt.La
         .mark_text(align="left", dx=12, fontSize=11, color="#333")
         .encode(x=alt.X("einde:Q"), y=y, text=alt.Text("label:N"), tooltip=tooltip)
     )
-    return (link + reports + interventions + missing + labels).properties(
+    chart: alt.LayerChart = (link + reports + interventions + missing + labels).properties(
         title=alt.Title(
             "Volgde op de rapportages een interventie?",
             subtitle=[
@@ -125,11 +126,14 @@ def dumbbell_chart(table: pl.DataFrame, *, include_care: bool = False) -> alt.La
         ),
         height=_ROW_HEIGHT * len(order) + 200,
     )
+    return chart
 
 
 def mix_chart(mix: pl.DataFrame, *, selected: str | None = None) -> alt.LayerChart:
     """Stacked bars of intervention types per district; the total says 'minstens' where a '?' is left out."""
-    data = with_text(mix, "aantal_tekst", lambda n, label: f"{fmt_int(n)} {label.lower()}", "aantal", "label")
+    data = with_text(
+        mix, "aantal_tekst", lambda n, label: f"{fmt_int(n)} {lower_first(label)}", "aantal", "label"
+    )
     data = with_text(
         data,
         "totaal_tekst",
@@ -159,7 +163,7 @@ def mix_chart(mix: pl.DataFrame, *, selected: str | None = None) -> alt.LayerCha
                 "aantal:Q",
                 stack="zero",
                 title="Aantal interventies",
-                scale=alt.Scale(domain=[0, max(1, int(data["totaal"].max() or 0)) * 1.6]),
+                scale=alt.Scale(domain=[0, max([1, *data["totaal"].drop_nulls().to_list()]) * 1.6]),
             ),
             y=y,
             color=alt.Color(
@@ -181,13 +185,14 @@ def mix_chart(mix: pl.DataFrame, *, selected: str | None = None) -> alt.LayerCha
         .mark_text(align="left", dx=6, fontSize=11, color="#333")
         .encode(x=alt.X("totaal:Q"), y=y, text=alt.Text("totaal_tekst:N"), tooltip=tooltip)
     )
-    return (bars + total_labels).properties(
+    chart: alt.LayerChart = (bars + total_labels).properties(
         title=alt.Title(
             "Welke interventies zetten de gemeenten in?",
             subtitle="Gestapeld per soort; gemeenten zonder opgave (?) tellen niet mee, het totaal is dan een ondergrens",
         ),
         height=320,
     )
+    return chart
 
 
 def missing_lists(no_intervention: list[str], not_reported: list[str], not_applicable: list[str]) -> None:

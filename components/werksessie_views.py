@@ -12,6 +12,7 @@ import os
 import secrets
 import time
 from collections.abc import Callable
+from typing import Literal
 
 import altair as alt
 import polars as pl
@@ -20,17 +21,20 @@ import streamlit as st
 from analysis import UNIT
 from analysis.links import inert_markdown
 from analysis.werksessie import (
+    CSV_ESTIMATE,
     FIGURE_KEYS,
     FIGURE_LABELS,
-    KIND_ACTION,
-    KIND_OBSERVATION,
     MAX_TEXT_CHARS,
     MAX_TITLE_CHARS,
     NO_ORG,
+    NOTE_KIND_LABELS,
+    NOTE_KIND_TITLES,
     ORG_TYPES,
     PRIVACY_NOTICE,
     RATE_LIMIT_MESSAGE,
+    FacilitatorAction,
     Figure,
+    NoteKind,
     NoteLine,
     QuestionReport,
     SessionReport,
@@ -65,6 +69,22 @@ _CREATED = "_ws_nieuw"
 _FLASH = "_ws_melding"
 _ORG = "_ws_organisatie"
 
+#: Where on the page a callback's message shows (see :func:`show_flash`).
+_AT_START = "start"
+_AT_BOARD = "bord"
+_AT_FACILITATOR = "leider"
+
+
+def _at_estimate(figure: Figure) -> str:
+    """Where the message about an estimate on ``figure`` shows."""
+    return f"schatting-{figure.key}"
+
+
+def _at_note(figure: Figure) -> str:
+    """Where the message about a note on ``figure`` shows."""
+    return f"notitie-{figure.key}"
+
+
 #: Okabe-Ito colours for the organisation types (colour-blind safe), grey for unknown.
 ORG_COLORS: dict[str, str] = {
     "politie": "#0072B2",
@@ -76,7 +96,10 @@ ORG_COLORS: dict[str, str] = {
     "anders": "#000000",
     NO_ORG: "#B8B8B8",
 }
-REFRESH = "3s"
+#: How often the live board refreshes.
+REFRESH_SECONDS = 3
+REFRESH = f"{REFRESH_SECONDS}s"
+ExportFormat = Literal["md", "html", "csv"]
 
 
 # ---------------------------------------------------------------------------
@@ -127,6 +150,7 @@ def client_id() -> str:
 
 
 def _flash(kind: str, message: str, where: str) -> None:
+    """Leave ``message`` for :func:`show_flash` at ``where``; ``kind`` is ``ok`` or ``error``."""
     st.session_state[_FLASH] = (kind, message, where)
 
 
@@ -140,6 +164,7 @@ def show_flash(where: str) -> None:
 
 
 def _rate_ok(where: str) -> bool:
+    """Count this post against the rate limit; False (with a message at ``where``) when over it."""
     now = time.monotonic()
     posts = recent_posts(st.session_state.get(_POSTS, []), now)
     if rate_limited(posts, now):
@@ -175,6 +200,7 @@ def code_field() -> str:
 
 
 def _create(store: Store, year: int) -> None:
+    """Create the session from the start form; keep its code and, once, the facilitator key."""
     state = st.session_state
     try:
         info, key = store.create_session(
@@ -185,7 +211,7 @@ def _create(store: Store, year: int) -> None:
             year,
         )
     except StoreError as exc:
-        _flash("error", exc.message, "start")
+        _flash("error", exc.message, _AT_START)
         return
     state[CODE_KEY] = info.code
     state[_CREATED] = (info.code, key)
@@ -207,10 +233,11 @@ def start_form(store: Store, year: int, districts: list[str]) -> None:
             key="_ws_cijfers",
         )
         st.form_submit_button("Werksessie starten", type="primary", on_click=_create, args=(store, year))
-    show_flash("start")
+    show_flash(_AT_START)
 
 
 def _forget_created() -> None:
+    """Stop showing the facilitator key of the session this browser created."""
     st.session_state.pop(_CREATED, None)
 
 
@@ -283,7 +310,8 @@ def org_choice() -> str:
 
 
 def _post_estimate(store: Store, code: str, figure: Figure) -> None:
-    where = f"schatting-{figure.key}"
+    """Store this browser session's estimate for the current round."""
+    where = _at_estimate(figure)
     if not _rate_ok(where):
         return
     value = st.session_state.get(f"_ws_schatting_{figure.key}")
@@ -320,7 +348,7 @@ def estimate_form(store: Store, info: SessionInfo, figure: Figure) -> None:
             args=(store, info.code, figure),
             disabled=info.closed,
         )
-    show_flash(f"schatting-{figure.key}")
+    show_flash(_at_estimate(figure))
     mine = st.session_state.get(f"_ws_mijn_{figure.key}_{info.current_round}")
     if mine:
         st.caption(f"Jouw schatting in ronde {info.current_round}: {mine}")
@@ -355,18 +383,20 @@ def estimates_chart(table: pl.DataFrame, figure: Figure) -> alt.LayerChart:
     label = (
         alt.Chart(truth)
         .mark_text(align="left", dx=4, dy=-6, fontWeight="bold")
-        .encode(x=alt.X("waarde:Q"), y=alt.YValue(0), text=alt.Text("tekst:N"))
+        .encode(x=alt.X("waarde:Q"), y=alt.value(0), text=alt.Text("tekst:N"))
     )
-    return (points + rule + label).properties(
+    chart: alt.LayerChart = (points + rule + label).properties(
         title=alt.TitleParams(
             "Hoe ver zaten we ernaast?",
             subtitle=f"Schattingen per type organisatie; de stippellijn is het gepubliceerde cijfer ({figure.counts_text}).",
         ),
         height=320,
     )
+    return chart
 
 
 def _estimates_part(board: Board, figure: Figure) -> None:
+    """The estimates of each round: how many came in while hidden, the comparison once revealed."""
     info = board.session
     rows = [e for e in board.estimates if e.figure == figure.key]
     for round_no in range(1, info.current_round + 1):
@@ -412,17 +442,19 @@ def _estimates_part(board: Board, figure: Figure) -> None:
 
 
 def _support(store: Store, code: str, note_id: int) -> None:
+    """Add this browser session's +1 to a note."""
     try:
         if not store.support(code, note_id, client_id()):
-            _flash("error", "Je steunde deze bijdrage al.", "bord")
+            _flash("error", "Je steunde deze bijdrage al.", _AT_BOARD)
     except StoreError as exc:
-        _flash("error", exc.message, "bord")
+        _flash("error", exc.message, _AT_BOARD)
 
 
 def _notes_part(store: Store, board: Board, figure: Figure) -> None:
+    """The visible observations and action points on one question, most support first."""
     visible = [n for n in board.notes if n.figure == figure.key and not n.hidden]
-    for kind, title in ((KIND_OBSERVATION, "Observaties"), (KIND_ACTION, "Actiepunten")):
-        st.subheader(title)
+    for kind in NoteKind:
+        st.subheader(NOTE_KIND_TITLES[kind])
         notes = sorted((n for n in visible if n.kind == kind), key=lambda n: (-n.support, n.id))
         if not notes:
             st.caption("Nog niets geplaatst.")
@@ -432,7 +464,7 @@ def _notes_part(store: Store, board: Board, figure: Figure) -> None:
                 with text_col:
                     st.text(note.text)
                     extra = ""
-                    if kind == KIND_ACTION:
+                    if kind == NoteKind.ACTION:
                         extra = f" · eigenaar: {note.owner_org or NO_ORG}"
                         if note.deadline:
                             extra += f" · uiterlijk {format_deadline(note.deadline)}"
@@ -447,17 +479,18 @@ def _notes_part(store: Store, board: Board, figure: Figure) -> None:
 
 
 def _post_note(store: Store, code: str, figure: Figure) -> None:
-    where = f"notitie-{figure.key}"
+    """Store the observation or action point from the note form; the text stays when refused."""
+    where = _at_note(figure)
     state = st.session_state
     text_key = f"_ws_tekst_{figure.key}"
     if not _rate_ok(where):
         return
-    kind = KIND_ACTION if state.get(f"_ws_soort_{figure.key}") == "Actiepunt" else KIND_OBSERVATION
+    kind = NoteKind(state.get(f"_ws_soort_{figure.key}") or NoteKind.OBSERVATION)
     try:
         store.add_note(
             code,
             figure.key,
-            kind,
+            kind.value,
             state.get(text_key, ""),
             state.get(_ORG),
             client_id(),
@@ -471,11 +504,22 @@ def _post_note(store: Store, code: str, figure: Figure) -> None:
     _flash("ok", "Geplaatst. Iedereen ziet je bijdrage binnen enkele seconden.", where)
 
 
+def note_kind_label(kind: NoteKind) -> str:
+    """A note kind as the form offers it: ``Observatie``, ``Actiepunt``."""
+    return NOTE_KIND_LABELS[kind]
+
+
 def note_form(store: Store, info: SessionInfo, figure: Figure) -> None:
-    """The form for an observation or action point (max. 500 characters)."""
+    """The form for an observation or action point (at most MAX_TEXT_CHARS characters)."""
     with st.form(f"ws_notitie_{figure.key}", border=True):
         st.markdown("**Observatie of actiepunt toevoegen**")
-        st.radio("Soort", ["Observatie", "Actiepunt"], key=f"_ws_soort_{figure.key}", horizontal=True)
+        st.radio(
+            "Soort",
+            list(NoteKind),
+            key=f"_ws_soort_{figure.key}",
+            format_func=note_kind_label,
+            horizontal=True,
+        )
         st.text_area(
             "Tekst",
             key=f"_ws_tekst_{figure.key}",
@@ -499,7 +543,7 @@ def note_form(store: Store, info: SessionInfo, figure: Figure) -> None:
             args=(store, info.code, figure),
             disabled=info.closed,
         )
-    show_flash(f"notitie-{figure.key}")
+    show_flash(_at_note(figure))
 
 
 # ---------------------------------------------------------------------------
@@ -508,7 +552,7 @@ def note_form(store: Store, info: SessionInfo, figure: Figure) -> None:
 
 
 def board(store: Store, code: str, figure_key: str, figures: dict[str, Figure]) -> None:
-    """The board for one question: estimates (hidden until revealed) and notes; refreshes every 3 s."""
+    """The board for one question: estimates (hidden until revealed) and notes; refreshes every few seconds."""
 
     @st.fragment(run_every=REFRESH)
     def _live() -> None:
@@ -517,14 +561,14 @@ def board(store: Store, code: str, figure_key: str, figures: dict[str, Figure]) 
         except StoreError as exc:
             st.error(exc.message, icon=":material/cloud_off:")
             return
-        show_flash("bord")
+        show_flash(_AT_BOARD)
         if current.session.closed:
             st.warning("Deze werksessie is gesloten. Je kunt alles nog lezen.", icon=":material/lock:")
         figure = figures[figure_key]
         _estimates_part(current, figure)
         _notes_part(store, current, figure)
         st.caption(
-            f"Bijgewerkt om {dt.datetime.now().strftime('%H:%M:%S')}; het bord ververst elke 3 seconden."
+            f"Bijgewerkt om {dt.datetime.now().strftime('%H:%M:%S')}; het bord ververst elke {REFRESH_SECONDS} seconden."
         )
 
     _live()
@@ -534,7 +578,7 @@ def session_header(info: SessionInfo) -> None:
     """Title, date, area and round of the session, and the privacy notice."""
     st.subheader(inert_markdown(info.title))
     st.caption(
-        f"Code {info.code} · {info.held_on.day:02d}-{info.held_on.month:02d}-{info.held_on.year} · "
+        f"Code {info.code} · {format_deadline(info.held_on)} · "
         f"{', '.join(info.districts) or UNIT} · ronde {info.current_round} van {ROUNDS}"
         + (" · gesloten" if info.closed else "")
     )
@@ -546,34 +590,35 @@ def session_header(info: SessionInfo) -> None:
 # ---------------------------------------------------------------------------
 
 
-_ACTION_DONE = {
-    "tonen": "De schattingen zijn getoond.",
-    "ronde": "Ronde 2 is gestart: iedereen kan opnieuw schatten.",
-    "sluiten": "De werksessie is gesloten.",
-    "verbergen": "De bijdrage is verborgen.",
-    "samenvoegen": "De bijdragen zijn samengevoegd.",
+_ACTION_DONE: dict[FacilitatorAction, str] = {
+    FacilitatorAction.REVEAL: "De schattingen zijn getoond.",
+    FacilitatorAction.NEXT_ROUND: f"Ronde {ROUNDS} is gestart: iedereen kan opnieuw schatten.",
+    FacilitatorAction.CLOSE: "De werksessie is gesloten.",
+    FacilitatorAction.HIDE: "De bijdrage is verborgen.",
+    FacilitatorAction.MERGE: "De bijdragen zijn samengevoegd.",
 }
 
 
-def _facilitator_action(store: Store, code: str, action: str, figure_key: str) -> None:
+def _facilitator_action(store: Store, code: str, action: FacilitatorAction, figure_key: str) -> None:
     """Run one facilitator action; the store checks the key from the password field every time."""
     state = st.session_state
     key = state.get(_KEY)
     try:
-        if action == "tonen":
-            store.reveal(code, key, figure_key)
-        elif action == "ronde":
-            store.next_round(code, key)
-        elif action == "sluiten":
-            store.close(code, key)
-        elif action == "verbergen":
-            store.set_hidden(code, key, int(state.get("_ws_verberg") or 0))
-        elif action == "samenvoegen":
-            store.merge(code, key, int(state.get("_ws_bewaar") or 0), int(state.get("_ws_dubbel") or 0))
+        match action:
+            case FacilitatorAction.REVEAL:
+                store.reveal(code, key, figure_key)
+            case FacilitatorAction.NEXT_ROUND:
+                store.next_round(code, key)
+            case FacilitatorAction.CLOSE:
+                store.close(code, key)
+            case FacilitatorAction.HIDE:
+                store.set_hidden(code, key, int(state.get("_ws_verberg") or 0))
+            case FacilitatorAction.MERGE:
+                store.merge(code, key, int(state.get("_ws_bewaar") or 0), int(state.get("_ws_dubbel") or 0))
     except StoreError as exc:
-        _flash("error", exc.message, "leider")
+        _flash("error", exc.message, _AT_FACILITATOR)
         return
-    _flash("ok", _ACTION_DONE[action], "leider")
+    _flash("ok", _ACTION_DONE[action], _AT_FACILITATOR)
 
 
 def build_report(board_data: Board, figures: dict[str, Figure], base: str) -> SessionReport:
@@ -606,8 +651,7 @@ def build_report(board_data: Board, figures: dict[str, Figure], base: str) -> Se
                 notes,
             )
         )
-    date_text = f"{info.held_on.day:02d}-{info.held_on.month:02d}-{info.held_on.year}"
-    return SessionReport(info.title, date_text, info.districts, tuple(parts))
+    return SessionReport(info.title, format_deadline(info.held_on), info.districts, tuple(parts))
 
 
 def csv_rows(board_data: Board) -> list[list[object]]:
@@ -628,13 +672,14 @@ def csv_rows(board_data: Board) -> list[list[object]]:
         for n in board_data.notes
     ]
     rows += [
-        ["schatting", e.figure, e.round, e.org_type, e.value, "", "", "", "", e.created_at or ""]
+        [CSV_ESTIMATE, e.figure, e.round, e.org_type, e.value, "", "", "", "", e.created_at or ""]
         for e in board_data.estimates
     ]
     return rows
 
 
-def _export(store: Store, code: str, figures: dict[str, Figure], fmt: str) -> Callable[[], str]:
+def _export(store: Store, code: str, figures: dict[str, Figure], fmt: ExportFormat) -> Callable[[], str]:
+    """The export in ``fmt``, made when called; the facilitator key is checked again then."""
     key = st.session_state.get(_KEY)
     url = base_url()
 
@@ -644,12 +689,10 @@ def _export(store: Store, code: str, figures: dict[str, Figure], fmt: str) -> Ca
             board_data = store.authorise_export(code, key)
         except StoreError as exc:
             return exc.message
-        report = build_report(board_data, figures, url) if fmt != "csv" else None
-        if fmt == "md":
-            return report_markdown(report)  # type: ignore[arg-type]
-        if fmt == "html":
-            return report_html(report)  # type: ignore[arg-type]
-        return report_csv(csv_rows(board_data))
+        if fmt == "csv":
+            return report_csv(csv_rows(board_data))
+        report = build_report(board_data, figures, url)
+        return report_markdown(report) if fmt == "md" else report_html(report)
 
     return make
 
@@ -674,21 +717,21 @@ def facilitator_panel(store: Store, info: SessionInfo, figure: Figure, figures: 
             key="ws_tonen",
             type="primary",
             on_click=_facilitator_action,
-            args=(store, code, "tonen", figure.key),
+            args=(store, code, FacilitatorAction.REVEAL, figure.key),
         )
         cols[1].button(
-            "Ronde 2 starten",
+            f"Ronde {ROUNDS} starten",
             key="ws_ronde",
             disabled=info.current_round >= ROUNDS,
             on_click=_facilitator_action,
-            args=(store, code, "ronde", figure.key),
+            args=(store, code, FacilitatorAction.NEXT_ROUND, figure.key),
         )
         cols[2].button(
             "Sessie sluiten",
             key="ws_sluiten",
             disabled=info.closed,
             on_click=_facilitator_action,
-            args=(store, code, "sluiten", figure.key),
+            args=(store, code, FacilitatorAction.CLOSE, figure.key),
         )
         left, right = st.columns(2)
         left.number_input("Bijdrage # verbergen", min_value=1, step=1, value=None, key="_ws_verberg")
@@ -696,7 +739,7 @@ def facilitator_panel(store: Store, info: SessionInfo, figure: Figure, figures: 
             "Verbergen",
             key="ws_verbergen",
             on_click=_facilitator_action,
-            args=(store, code, "verbergen", figure.key),
+            args=(store, code, FacilitatorAction.HIDE, figure.key),
         )
         right.number_input("Bewaar bijdrage #", min_value=1, step=1, value=None, key="_ws_bewaar")
         right.number_input("Voeg dubbele bijdrage # samen", min_value=1, step=1, value=None, key="_ws_dubbel")
@@ -704,9 +747,9 @@ def facilitator_panel(store: Store, info: SessionInfo, figure: Figure, figures: 
             "Samenvoegen",
             key="ws_samenvoegen",
             on_click=_facilitator_action,
-            args=(store, code, "samenvoegen", figure.key),
+            args=(store, code, FacilitatorAction.MERGE, figure.key),
         )
-        show_flash("leider")
+        show_flash(_AT_FACILITATOR)
         key = st.session_state.get(_KEY)
         if key:
             try:

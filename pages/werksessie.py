@@ -27,8 +27,7 @@ elif store is not None:
         info = store.get_session(code)
     except StoreError as exc:
         st.warning(exc.message, icon=":material/search_off:")
-        info = None
-    if info is not None:
+    else:
         views.created_notice(info)
         views.session_header(info)
         figures = views.figures_for(info)

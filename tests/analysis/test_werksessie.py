@@ -198,3 +198,28 @@ def test_report_csv_is_formula_safe() -> None:
 
 def test_links() -> None:
     assert ws.join_link("http://host:8501/", "K7Q2MX") == "http://host:8501/werksessie?sessie=K7Q2MX"
+
+
+def test_stored_vocabulary_unchanged() -> None:
+    """The database holds the note kinds: renaming a value would orphan every stored note."""
+    assert [kind.value for kind in ws.NoteKind] == ["observatie", "actiepunt"]
+    assert (ws.KIND_OBSERVATION, ws.KIND_ACTION) == ("observatie", "actiepunt")
+    assert {action.value for action in ws.FacilitatorAction} == {
+        "tonen",
+        "ronde",
+        "sluiten",
+        "verbergen",
+        "samenvoegen",
+    }
+
+
+def test_round_comparison_farther_and_same_spread(figures: dict[str, ws.Figure]) -> None:
+    signals = figures["signalen"]
+    first = ws.estimate_stats([170, 180, 190], signals.value)
+    second = ws.estimate_stats([90, 100, 110], signals.value)
+    assert ws.round_comparison(first, second, signals).endswith(
+        "verder van het gepubliceerde cijfer. De spreiding bleef gelijk."
+    )
+    assert ws.round_comparison(first, ws.estimate_stats([], signals.value), signals).startswith(
+        "Voor een vergelijking"
+    )
