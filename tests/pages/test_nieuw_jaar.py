@@ -16,8 +16,8 @@ from analysis import load_dashboard
 from analysis.links import inert_markdown
 from analysis.paths import dashboard_file
 from analysis.template import workbook_from_tidy
-from storage.yearstore import ENV_DATA_DIR, ENV_KEY, YearStore
 from components.year_compare import BOX_KEY
+from storage.yearstore import ENV_DATA_DIR, ENV_KEY, YearStore
 from tests.pages.conftest import all_text, run_app
 
 PAGE = "pages/nieuw-jaar.py"
