@@ -1,18 +1,39 @@
 """Charts for the page 'Ontwikkeling sinds 2019': 2019 against 2022, and every loaded year per indicator."""
 
 import math
+from typing import Any
 
 import altair as alt
 import polars as pl
 
 from analysis.dutch import fmt_int
-from analysis.trends import BASE_YEAR, KIND_COUNT, KIND_STATEMENT, TEXT_YEAR
+from analysis.trends.base_years import BASE_VALUE, NOW_SOURCE, TABLE_VALUE, TEXT_VALUE
+from analysis.trends.sources import BASE_YEAR, TEXT_YEAR
+from analysis.trends.wording import (
+    KIND_COUNT,
+    KIND_STATEMENT,
+    SOURCE_TABLE,
+    SOURCE_TEXT,
+    index_axis_title,
+    ratio_axis_title,
+    ratio_legend_title,
+    ratio_title,
+    slope_subtitle,
+    slope_title,
+    text_point_label,
+    years_subtitle,
+)
 from components.charts import ACCENT_COLOR, DISTRICT_COLORS, MISSING_COLOR, district_color
 
 STATEMENT_COLOR = "#8c6d31"
 TABLE_COLOR = "#000000"
 LABEL_GAP = 10.0
 MERGE_GAP = 6.0
+
+
+def _or(value: object, default: float) -> float:
+    """A column's min or max as a float, or ``default`` when it is missing (an empty column) or 0."""
+    return float(value) if isinstance(value, int | float) and value else default
 
 
 def _spread(positions: list[float], gap: float = LABEL_GAP, rounds: int = 200) -> list[float]:
@@ -41,9 +62,11 @@ def slope_data(table: pl.DataFrame, year: int) -> tuple[pl.DataFrame, pl.DataFra
     for r in table.filter(pl.col("index_tekst").is_not_null()).iter_rows(named=True):
         counted = r["soort"] == KIND_COUNT
         base = {"indicator": r["label"], "soort": r["soort"], "opmerking": r["opmerking"]}
-        first = "100" if r["waarde_2019"] is None else fmt_int(r["waarde_2019"])
-        points.append({**base, "jaar": BASE_YEAR, "index": 100.0, "bron": "2019", "waarde_tekst": first})
-        now = r["tekst_2022"] if counted else r["tabel_2022"]
+        first = "100" if r[BASE_VALUE] is None else fmt_int(r[BASE_VALUE])
+        points.append(
+            {**base, "jaar": BASE_YEAR, "index": 100.0, "bron": str(BASE_YEAR), "waarde_tekst": first}
+        )
+        now = r[TEXT_VALUE] if counted else r[TABLE_VALUE]
         now_text = fmt_int(now) if counted else f"{r['verandering_tekst']} (tabel {year}: {fmt_int(now)})"
         points.append(
             {**base, "jaar": year, "index": r["index_tekst"], "bron": "tekst", "waarde_tekst": now_text}
@@ -55,7 +78,7 @@ def slope_data(table: pl.DataFrame, year: int) -> tuple[pl.DataFrame, pl.DataFra
                     "jaar": year,
                     "index": r["index_tabel"],
                     "bron": "tabel",
-                    "waarde_tekst": fmt_int(r["tabel_2022"]),
+                    "waarde_tekst": fmt_int(r[TABLE_VALUE]),
                 }
             )
         suffix = " (andere crawler)" if r["bron_gewijzigd"] else ""
@@ -74,7 +97,7 @@ def slope_data(table: pl.DataFrame, year: int) -> tuple[pl.DataFrame, pl.DataFra
             labels.append(
                 {
                     "index": r["index_tekst"],
-                    "etiket": f"{r['label']}: {first} → {fmt_int(now)} (tekst) / {fmt_int(r['tabel_2022'])} (tabel)",
+                    "etiket": f"{r['label']}: {first} → {fmt_int(now)} (tekst) / {fmt_int(r[TABLE_VALUE])} (tabel)",
                 }
             )
         else:
@@ -84,7 +107,7 @@ def slope_data(table: pl.DataFrame, year: int) -> tuple[pl.DataFrame, pl.DataFra
             labels.append(
                 {
                     "index": r["index_tabel"],
-                    "etiket": f"{r['label']}: {fmt_int(r['tabel_2022'])} (tabel {year})",
+                    "etiket": f"{r['label']}: {fmt_int(r[TABLE_VALUE])} (tabel {year})",
                 }
             )
     label_frame = pl.DataFrame(labels, schema={"index": pl.Float64, "etiket": pl.String})
@@ -101,9 +124,9 @@ def slope_chart(table: pl.DataFrame, year: int) -> alt.LayerChart:
         scale=alt.Scale(domain=[BASE_YEAR - 0.4, year + 3.6], nice=False),
         axis=alt.Axis(values=[BASE_YEAR, year], format="d", grid=False),
     )
-    top = max(140.0, float(points["index"].max() or 0) + 10, float(labels["label_y"].max() or 0) + 6)
+    top = max(140.0, _or(points["index"].max(), 0) + 10, _or(labels["label_y"].max(), 0) + 6)
     y_scale = alt.Scale(domain=[0, top], nice=False)
-    y = alt.Y("index:Q", title=f"Index ({BASE_YEAR} = 100)", scale=y_scale)
+    y = alt.Y("index:Q", title=index_axis_title(), scale=y_scale)
     color = alt.Color(
         "soort:N",
         scale=alt.Scale(domain=[KIND_COUNT, KIND_STATEMENT], range=[ACCENT_COLOR, STATEMENT_COLOR]),
@@ -137,23 +160,17 @@ def slope_chart(table: pl.DataFrame, year: int) -> alt.LayerChart:
         .mark_text(align="left", dx=12, fontSize=12)
         .encode(x=x, y=alt.Y("label_y:Q", scale=y_scale), text=alt.Text("etiket:N"))
     )
-    return (lines + dots + table_points + text).properties(
-        title=alt.Title(
-            f"Wat is er sinds {BASE_YEAR} veranderd?",
-            subtitle=[
-                f"Index: {BASE_YEAR} = 100. Stip: het getal uit de toelichting; open ruit: de tabel {year} waar "
-                "die afwijkt.",
-                f"Stippellijn: alleen een uitspraak in de tekst, geen aantal voor {BASE_YEAR}.",
-            ],
-        ),
+    layered: alt.LayerChart = lines + dots + table_points + text
+    return layered.properties(
+        title=alt.Title(slope_title(), subtitle=slope_subtitle(year)),
         height=500,
     )
 
 
-def ratio_chart(ratios: pl.DataFrame) -> alt.LayerChart:
-    """Rate ratio now/2019 with its exact 95% interval on a log scale; 1 means no change."""
+def ratio_chart(ratios: pl.DataFrame, year: int) -> alt.LayerChart:
+    """Rate ratio ``year``/2019 with its exact 95% interval on a log scale; 1 means no change."""
     order = ratios["rij"].to_list()
-    low = min(0.04, float(ratios["ratio_onder"].min() or 1) * 0.8)
+    low = min(0.04, _or(ratios["ratio_onder"].min(), 1) * 0.8)
     scale = alt.Scale(type="log", domain=[low, 2.5], nice=False)
     base = alt.Chart(ratios).encode(y=alt.Y("rij:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)))
     tooltip = [
@@ -162,15 +179,15 @@ def ratio_chart(ratios: pl.DataFrame) -> alt.LayerChart:
         alt.Tooltip("oordeel:N", title="Oordeel"),
     ]
     shape = alt.Shape(
-        "bron_2022:N",
+        f"{NOW_SOURCE}:N",
         scale=alt.Scale(domain=["tekst en tabel", "tekst", "tabel"], range=["circle", "circle", "diamond"]),
-        legend=alt.Legend(title="Getal 2022 uit", orient="bottom"),
+        legend=alt.Legend(title=ratio_legend_title(year), orient="bottom"),
     )
     rule = base.mark_rule(strokeWidth=2, color=ACCENT_COLOR).encode(
         x=alt.X(
             "ratio_onder:Q",
             scale=scale,
-            title="Verhouding tot 2019 (logaritmische schaal)",
+            title=ratio_axis_title(),
             axis=alt.Axis(values=[0.05, 0.1, 0.2, 0.5, 1, 2]),
         ),
         x2=alt.X2("ratio_boven:Q"),
@@ -187,9 +204,10 @@ def ratio_chart(ratios: pl.DataFrame) -> alt.LayerChart:
         .mark_rule(strokeDash=[4, 4], color="#444")
         .encode(x=alt.X("x:Q"))
     )
-    return (rule + point + label + one).properties(
+    layered: alt.LayerChart = rule + point + label + one
+    return layered.properties(
         title=alt.Title(
-            "Groter dan toeval? Aantal 2022 gedeeld door aantal 2019",
+            ratio_title(year),
             subtitle="Lijn: exacte 95%-marge (voorwaardelijk binomiaal); stippellijn: gelijk gebleven",
         ),
         height=150 + 55 * ratios.height,
@@ -202,7 +220,7 @@ MISSING_TEXT = {"leeg": "leeg", "niet_gerapporteerd": "?", "niet_van_toepassing"
 LINE_SOLID = "opeenvolgende jaren"
 LINE_DASHED = "jaren ertussen of andere bron"
 POINT_TABLE = "tabel van het jaar"
-POINT_TEXT = "toelichting dashboard 2022"
+POINT_TEXT = text_point_label(TEXT_YEAR)
 FACET_WIDTH = 185
 FACET_HEIGHT = 150
 
@@ -228,14 +246,14 @@ def years_chart_data(series: pl.DataFrame) -> pl.DataFrame:
     line (the 2019 text figure, then each year's table); it is dashed where years lie
     between them or the later year has another source.
     """
-    rows: list[dict] = []
+    rows: list[dict[str, Any]] = []
     for indicator in series["indicator"].unique(maintain_order=True).to_list():
         own = series.filter(pl.col("indicator") == indicator)
         name = own["label"][0]
         main = [
             r
             for r in own.iter_rows(named=True)
-            if r["bron"] == "tabel" or (r["bron"] == "toelichting" and r["jaar"] == BASE_YEAR)
+            if r["bron"] == SOURCE_TABLE or (r["bron"] == SOURCE_TEXT and r["jaar"] == BASE_YEAR)
         ]
         for r in own.iter_rows(named=True):
             base = {
@@ -246,7 +264,7 @@ def years_chart_data(series: pl.DataFrame) -> pl.DataFrame:
                 "opmerking": r["opmerking"],
             }
             if r["waarde"] is not None:
-                kind = POINT_TABLE if r["bron"] == "tabel" else POINT_TEXT
+                kind = POINT_TABLE if r["bron"] == SOURCE_TABLE else POINT_TEXT
                 rows.append(
                     {**base, "laag": "punt", "waarde": float(r["waarde"]), "soort": kind, "bron": r["bron"]}
                 )
@@ -373,35 +391,22 @@ def years_chart(series: pl.DataFrame, area: str, title: str) -> alt.FacetChart:
     changes = base.transform_filter(alt.datum.laag == "bron")
     change_rule = changes.mark_rule(strokeDash=[2, 3], color="#555").encode(x=x, tooltip=tooltip)
     change_text = changes.mark_text(align="right", dx=-4, fontSize=10, color="#555").encode(
-        x=x, y=alt.YValue(FACET_HEIGHT - 8), text=alt.Text("teken:N")
+        x=x, y=alt.value(FACET_HEIGHT - 8), text=alt.Text("teken:N")
     )
     layered = alt.layer(lines, change_rule, points, missing, change_text, data=frame).properties(
         width=FACET_WIDTH, height=FACET_HEIGHT
     )
     order = [_heading(name, bound) for name, bound in _lower_bounds(series).items()]
-    return (
-        layered.facet(
-            facet=alt.Facet(
-                "kop:N",
-                sort=order,
-                title=None,
-                header=alt.Header(labelFontSize=12, labelLimit=260, labelExpr="split(datum.value, '|')"),
-            ),
-            columns=3,
-        )
-        .resolve_scale(y="independent")
-        .properties(
-            title=alt.Title(
-                title,
-                subtitle=[
-                    f"{area}. Cirkel: de tabel van dat jaar; ruit: een getal uit de toelichting bij het dashboard "
-                    f"{TEXT_YEAR}.",
-                    "Stippellijn: jaren ertussen zonder tabellen, of een andere bron. Grijs teken: geen aantal "
-                    "('?', 'leeg', '-', × = niet in de tabellen van dat jaar), geen 0.",
-                ],
-            )
-        )
-    )
+    faceted: alt.FacetChart = layered.facet(
+        facet=alt.Facet(
+            "kop:N",
+            sort=order,
+            title=None,
+            header=alt.Header(labelFontSize=12, labelLimit=260, labelExpr="split(datum.value, '|')"),
+        ),
+        columns=3,
+    ).resolve_scale(y="independent")
+    return faceted.properties(title=alt.Title(title, subtitle=years_subtitle(area, TEXT_YEAR)))
 
 
 def steps_chart(steps: pl.DataFrame, area: str) -> alt.LayerChart:
@@ -459,7 +464,8 @@ def steps_chart(steps: pl.DataFrame, area: str) -> alt.LayerChart:
         .mark_rule(strokeDash=[4, 4], color="#444")
         .encode(x=alt.X("x:Q"))
     )
-    return (rule + point + label + one).properties(
+    layered: alt.LayerChart = rule + point + label + one
+    return layered.properties(
         title=alt.Title(
             "Groter dan toeval? Elk jaar gedeeld door het jaar ervoor",
             subtitle=f"{area}. Lijn: exacte 95%-marge (voorwaardelijk binomiaal); stippellijn: gelijk gebleven",

@@ -5,6 +5,8 @@ from collections.abc import Sequence
 import streamlit as st
 
 from analysis import trends
+from analysis.questions import question
+from analysis.trends.wording import no_previous_year_caption, step_ratio_caption
 from components import data
 from components.frame import Selection
 from components.page import lazy_expander
@@ -12,6 +14,8 @@ from components.year_views import inert_notes
 
 #: Widget key of the comparison box (its open state; not part of the link).
 BOX_KEY = "vergelijk_vorig_jaar"
+#: The page with every loaded year and the comparison with the base year.
+TRENDS_PAGE = "ontwikkeling"
 
 
 def previous_year_box(selection: Selection, indicators: Sequence[str]) -> None:
@@ -24,11 +28,7 @@ def previous_year_box(selection: Selection, indicators: Sequence[str]) -> None:
     """
     previous = data.previous_year(selection.year)
     if previous is None:
-        st.caption(
-            f"Er is geen eerder jaar met tabellen geladen om {selection.year} mee te vergelijken. Van "
-            f"{trends.BASE_YEAR} zijn alleen enkele cijfers uit de toelichting bekend: zie de pagina "
-            "'Ontwikkeling sinds 2019'."
-        )
+        st.caption(no_previous_year_caption(selection.year, question(TRENDS_PAGE).label))
         return
     lazy_expander(
         f"Vergelijk met {previous}",
@@ -47,9 +47,5 @@ def _comparison(selection: Selection, previous: int, indicators: Sequence[str]) 
     if sentence:
         st.markdown(sentence)
     st.dataframe(trends.steps_display(steps, rates=True, compact=True), hide_index=True, width="stretch")
-    st.caption(
-        "Verhouding = aantal per inwoner in "
-        f"{selection.year} / in {previous}, met exacte 95%-marge (voorwaardelijk binomiaal). Een marge die 1 "
-        "omvat: niet te onderscheiden van gelijk gebleven. 'minstens' = een deel gaf geen opgave ('?')."
-    )
+    st.caption(step_ratio_caption(selection.year, previous))
     inert_notes(trends.area_change_notes(tidies, selection.district))

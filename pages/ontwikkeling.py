@@ -8,6 +8,7 @@ import streamlit as st
 
 from analysis import trends
 from analysis.questions import for_page
+from analysis.trends.wording import ratio_caption, since_heading
 from components import data
 from components.charts import show_chart
 from components.controls import bound, known
@@ -71,10 +72,10 @@ with years_box:
         )
 
 with since_box:
-    st.subheader(f"{trends.BASE_YEAR} tegenover {trends.TEXT_YEAR}, volgens de toelichting")
+    st.subheader(since_heading(view.text_year))
     chart_or_table(
         "weergave",
-        lambda: show_chart(slope_chart, view.table, trends.TEXT_YEAR, source=trends.TREND_SOURCE),
+        lambda: show_chart(slope_chart, view.table, view.text_year, source=trends.TREND_SOURCE),
         view.table_display,
         caption="Leeg = geen aantal bekend (alleen een uitspraak in de tekst), niet 0.",
     )
@@ -83,10 +84,10 @@ with since_box:
     st.subheader("Groter dan toeval?")
     chart_or_table(
         "weergave2",
-        lambda: show_chart(ratio_chart, view.ratios, source=trends.TREND_SOURCE),
+        lambda: show_chart(ratio_chart, view.ratios, view.text_year, source=trends.TREND_SOURCE),
         view.ratios_display,
-        caption="Verhouding = aantal 2022 / aantal 2019, met exacte 95%-marge (voorwaardelijk binomiaal).",
+        caption=ratio_caption(view.text_year),
     )
 
-caveats("Waar je op moet letten", [*trends.TREND_CAVEATS, *trends.YEARS_CAVEATS])
+caveats("Waar je op moet letten", view.caveats)
 discussion_prompts(view.prompts)

@@ -8,21 +8,27 @@ kwart", controls "rond de 150" every year (154 in the 2022 table), OM intake "on
 gelijk" (44 in the 2022 table).
 """
 
+import csv
+from pathlib import Path
+
 import polars as pl
 import pytest
 
+from analysis.dutch import fmt_int
 from analysis.trends import (
     KIND_COUNT,
     KIND_STATEMENT,
-    TREND_CAVEATS,
     district_note,
     ratio_rows,
     signed_pct,
     source_changes,
     trend_answer,
+    trend_caveats,
     trend_prompts,
     trend_table,
 )
+
+CONTEXT_CSV = Path(__file__).resolve().parents[2] / "data" / "context.csv"
 
 
 @pytest.fixture(scope="module")
@@ -164,6 +170,46 @@ def test_signed_pct() -> None:
     assert signed_pct(None) == "–"
 
 
-def test_caveats() -> None:
-    text = " ".join(TREND_CAVEATS)
-    assert "32 of 22" in text and "14 of 13" in text
+def _context_rows() -> list[dict[str, str]]:
+    """``data/context.csv`` as the file has it, read without the app's loader."""
+    with CONTEXT_CSV.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _unit_total(tidy: pl.DataFrame, indicator: str) -> int | None:
+    found = tidy.filter(
+        pl.col("gebied") == "Oost-Nederland",
+        pl.col("gebiedstype") == "totaal",
+        pl.col("indicator") == indicator,
+    )["waarde"]
+    return None if found.is_empty() else found[0]
+
+
+def test_caveats_name_what_the_context_file_says(tidy: pl.DataFrame, table: pl.DataFrame) -> None:
+    """The caveat on text against table names every text figure that its table contradicts, and no other."""
+    text = " ".join(trend_caveats(table))
+    rows = _context_rows()
+    base_years = {r["jaar"] for r in rows if r["code"].endswith("_2019")}
+    assert base_years == {"2019"}
+    assert "Van 2019 kent deze app alleen wat de toelichting van 2022 erover zegt" in text
+    text_figures = [r for r in rows if r["code"].endswith("_tekst") and r["indicator"]]
+    assert {r["jaar"] for r in text_figures} == {"2022"}
+    differing, agreeing = [], []
+    for r in text_figures:
+        stated, counted = round(float(r["waarde"])), _unit_total(tidy, r["indicator"])
+        (differing if counted is not None and stated != counted else agreeing).append((stated, counted))
+    assert len(differing) == 2  # investigations and B8 declarations in the bundled 2022 text
+    assert "ander getal voor 2022 noemt dan de tabel" in text
+    for stated, counted in differing:
+        assert f" {fmt_int(stated)} of {fmt_int(counted)}" in text
+    for stated, _ in agreeing:
+        assert f" {fmt_int(stated)} of " not in text
+    # As the page has always said it for the bundled data.
+    assert "(onderzoeken 32 of 22, B8-aangiftes 14 of 13)" in text
+
+
+def test_caveats_without_a_disagreement_leave_that_caveat_out(table: pl.DataFrame) -> None:
+    agreeing = table.with_columns(tekst_wijkt_af=pl.lit(False))
+    caveats = trend_caveats(agreeing)
+    assert len(caveats) == len(trend_caveats(table)) - 1
+    assert not any("ander getal" in c for c in caveats)

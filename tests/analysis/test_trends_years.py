@@ -19,6 +19,7 @@ from analysis import default_gazetteer, load_context, load_dashboard, load_popul
 from analysis.intake import compare_years
 from analysis.parser import parse_layout
 from analysis.paths import dashboard_file
+from analysis.questions import question
 from analysis.stats import rate_ratio_interval
 from analysis.trends import (
     QUESTIONS,
@@ -27,15 +28,25 @@ from analysis.trends import (
     area_change_notes,
     area_value,
     comparison_display,
+    ratio_rows,
     source_change_table,
     step_prompt,
     step_sentence,
     steps_display,
+    trend_table,
     year_series,
     year_steps,
     years_answer,
 )
-from components.trend_charts import years_chart, years_chart_data
+from analysis.trends.wording import (
+    no_previous_year_caption,
+    ratio_caption,
+    ratio_legend_title,
+    ratio_title,
+    since_heading,
+    step_ratio_caption,
+)
+from components.trend_charts import ratio_chart, years_chart, years_chart_data
 
 IJSSELLAND_2022 = 537_993
 UNIT_2022 = 3_282_382
@@ -223,8 +234,6 @@ def test_sentence_and_prompt_name_the_change(population: pl.DataFrame, context: 
     unit = year_steps(
         year_series([tidy_2022(), tidy_2023()], "Oost-Nederland", QUESTIONS["Kerncijfers"], context)
     )
-    from analysis.trends import trend_table
-
     answer = years_answer(trend_table(tidy_2022(), context), unit, 2023, "Oost-Nederland")
     assert answer.startswith("Sinds 2019 daalde het aantal signalen licht (203 → 188, −7,4%)")
     assert "Van 2022 naar 2023 (heel Oost-Nederland): signalen mensenhandel 188 → 198 (+10;" in answer
@@ -263,10 +272,10 @@ def test_source_changes_are_a_table() -> None:
 def test_a_change_of_source_in_a_new_year_is_marked(
     population: pl.DataFrame, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import analysis.trends as trends
+    import analysis.trends.sources as sources
 
     extra = SourceChange("signalen", 2023, "BVH", "een nieuw systeem", "Andere registratie vanaf 2023.")
-    monkeypatch.setattr(trends, "SOURCE_CHANGES", (*SOURCE_CHANGES, extra))
+    monkeypatch.setattr(sources, "SOURCE_CHANGES", (*SOURCE_CHANGES, extra))
     steps = year_steps(year_series([tidy_2022(), tidy_2023()], "IJsselland", ("signalen",)), population)
     assert steps["bron_gewijzigd"].to_list() == [True]
     assert steps["toelichting"][0] == "Andere registratie vanaf 2023."
@@ -343,3 +352,21 @@ def test_years_chart_has_counts_in_tooltips_and_marks_the_crawler(context: pl.Da
     assert spec["title"]["text"] == "Kerncijfers: hoe ontwikkelde elk cijfer zich door de jaren?"
     tooltips = json.dumps(spec["spec"]["layer"][2]["encoding"]["tooltip"])
     assert "waarde_tekst" in tooltips and "Aantal" in tooltips
+
+
+# -- titles and captions follow the years of the data ----------------------------------------------
+
+
+def test_titles_and_captions_take_their_years_from_the_data(context: pl.DataFrame) -> None:
+    assert since_heading(2022) == "2019 tegenover 2022, volgens de toelichting"
+    assert ratio_caption(2023).startswith("Verhouding = aantal 2023 / aantal 2019,")
+    assert ratio_title(2023) == "Groter dan toeval? Aantal 2023 gedeeld door aantal 2019"
+    assert ratio_legend_title(2023) == "Getal 2023 uit"
+    assert step_ratio_caption(2024, 2023).startswith("Verhouding = aantal per inwoner in 2024 / in 2023,")
+    page = question("ontwikkeling").label
+    assert no_previous_year_caption(2023, page) == (
+        "Er is geen eerder jaar met tabellen geladen om 2023 mee te vergelijken. Van 2019 zijn alleen enkele "
+        f"cijfers uit de toelichting bekend: zie de pagina '{page}'."
+    )
+    spec = ratio_chart(ratio_rows(trend_table(tidy_2022(), context)), 2022).to_dict()
+    assert spec["title"]["text"] == "Groter dan toeval? Aantal 2022 gedeeld door aantal 2019"
