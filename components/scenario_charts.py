@@ -23,7 +23,6 @@ from components.controls import bound
 TEXT_FIGURE_COLOR = "#56B4E9"
 
 ESTIMATE_LABEL = "Landelijke schatting: slachtoffers per jaar"
-ESTIMATE_HELP = "Baseline: de schatting die de toelichting noemt (Nationaal Rapporteur, 2021)."
 OWN_SHARE_LABEL = "Eigen aandeel in de bevolking gebruiken"
 SHARE_LABEL = "Aandeel van Oost-Nederland in de landelijke schatting"
 SHARE_HELP = "Telt alleen als 'Eigen aandeel' aan staat. Baseline: het aandeel in de bevolking (CBS)."
@@ -34,19 +33,18 @@ def scenario_controls(
     letter: str,
     *,
     comparing: bool,
-    slider_range: tuple[int, int, int],
-    default_estimate: int,
-    default_share: float,
+    defaults: sc.ScenarioDefaults,
 ) -> sc.ScenarioControls:
     """The controls of scenario A or B, bound to the link; return what they hold.
 
+    ``defaults`` gives the slider's range and help and where the controls start.
     Keys: ``schatting``, ``eigen_aandeel``, ``aandeel``, ``naam_a`` for A (so links
     made before comparison existed still work), and the same with ``_b`` for B.
     Not comparing, A's controls sit in two columns and have no name field;
     comparing, each scenario's controls stack in ``where`` under its name field.
     """
     suffix = "" if letter == "A" else f"_{letter.lower()}"
-    low, high, step = slider_range
+    low, high, step = defaults.slider_range
     name = None
     if comparing:
         name = bound(
@@ -65,17 +63,17 @@ def scenario_controls(
         ESTIMATE_LABEL,
         low,
         high,
-        value=default_estimate,
+        value=defaults.default_estimate,
         step=step,
         key=f"schatting{suffix}",
-        help=ESTIMATE_HELP,
+        help=defaults.estimate_help,
     )
     own_share = bound(right.toggle, OWN_SHARE_LABEL, key=f"eigen_aandeel{suffix}")
     share = bound(
         right.select_slider,
         SHARE_LABEL,
         options=sc.SHARE_OPTIONS,
-        value=default_share,
+        value=defaults.default_share,
         format_func=sc.share_percent_text,
         key=f"aandeel{suffix}",
         disabled=not own_share,
@@ -169,12 +167,8 @@ def funnel_chart(funnel: pl.DataFrame, district: str, subtitle: list[str]) -> al
     labels = base.mark_text(align="left", dx=6, fontSize=12).encode(
         x=alt.X("etiket_x:Q", scale=x_scale), text=alt.Text("etiket:N")
     )
-    where = "Oost-Nederland" if district == UNIT else district
-    return alt.layer(*layers, bars, ranges, middles, labels).properties(
-        title=alt.Title(
-            f"Hoeveel van de verwachte slachtoffers in {where} komen in beeld?",
-            subtitle=subtitle,
-        ),
+    return alt.LayerChart(layer=[*layers, bars, ranges, middles, labels]).properties(
+        title=alt.Title(sc.funnel_title(district), subtitle=subtitle),
         height=150 + 38 * data.height,
     )
 
@@ -195,11 +189,15 @@ def district_table(districts: pl.DataFrame, district: str) -> pl.DataFrame:
     return labelled.with_columns((pl.col("district") == district).alias("gekozen"))
 
 
-def district_chart(districts: pl.DataFrame, district: str, scenario: str = sc.SINGLE_NAME) -> alt.LayerChart:
-    """Expected victims per district (light bar) against police signals (dark bar); ``scenario`` names the expectation."""
+def district_chart(districts: pl.DataFrame, district: str, subtitle: str) -> alt.LayerChart:
+    """Expected victims per district (light bar) against police signals (dark bar).
+
+    ``subtitle`` (:attr:`analysis.scenario.ScenarioPage.district_subtitle`) names the
+    scenario that gives the expectation and the year of the signals.
+    """
     data = district_table(districts, district)
     order = data["district"].to_list()
-    top = float(data["verwacht"].max() or 1)
+    top = float(data.select(pl.col("verwacht").max()).item() or 1)
     x_scale = alt.Scale(domain=[0, top * 1.75], nice=False)
     base = alt.Chart(data).encode(
         y=alt.Y("district:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
@@ -222,10 +220,10 @@ def district_chart(districts: pl.DataFrame, district: str, scenario: str = sc.SI
     labels = base.mark_text(align="left", dx=6, fontSize=12).encode(
         x=alt.X("verwacht:Q", scale=x_scale), text=alt.Text("etiket:N")
     )
-    return (expected + seen + labels).properties(
+    return alt.LayerChart(layer=[expected, seen, labels]).properties(
         title=alt.Title(
             "Per district: verwachte slachtoffers tegenover signalen van de politie",
-            subtitle=f"Lichte balk: verwacht naar inwoners ({scenario}); donkere balk: signalen 2022",
+            subtitle=subtitle,
         ),
         height=260,
     )
@@ -254,7 +252,7 @@ def comensha_chart(breakdown: pl.DataFrame) -> alt.LayerChart:
     )
     sums = with_text(sums, "som_tekst", lambda total: f"= {fmt_int(total)}", "som_kenmerk")
     order = data["kenmerk"].unique(maintain_order=True).to_list()
-    total = int(data["totaal"].max() or 0)
+    total = int(data.select(pl.col("totaal").max()).item() or 0)
     x_scale = alt.Scale(domain=[0, total * 1.1], nice=False)
     y = alt.Y("kenmerk:N", sort=order, title=None)
     tooltip = [
@@ -295,7 +293,7 @@ def comensha_chart(breakdown: pl.DataFrame) -> alt.LayerChart:
         .mark_text(align="left", dx=6, fontSize=12, fontWeight="bold")
         .encode(y=y, x=alt.X("eind:Q", scale=x_scale), text=alt.Text("som_tekst:N"))
     )
-    return (bars + labels + totals).properties(
+    return alt.LayerChart(layer=[bars, labels, totals]).properties(
         title=alt.Title(
             f"Wie staan er bij CoMensHa geregistreerd? Elke indeling telt op tot {fmt_int(total)}",
             subtitle="Grijs: nationaliteit onbekend",

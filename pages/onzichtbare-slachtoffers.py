@@ -28,12 +28,7 @@ QUESTION = for_page(__file__)
 @st.fragment
 def scenario_page(selection: Selection) -> None:
     """Assumptions, outcome and evidence; every scenario control reruns only this part."""
-    start = data.view(sc.scenario_defaults, selection.year, selection.year)
-    defaults = {
-        "slider_range": start.slider_range,
-        "default_estimate": start.default_estimate,
-        "default_share": start.default_share,
-    }
+    defaults = data.view(sc.scenario_defaults, selection.year, selection.year)
 
     header = st.container()
     with st.container(border=True):
@@ -47,11 +42,11 @@ def scenario_page(selection: Selection) -> None:
         if comparing:
             columns = st.columns(2, gap="large", border=True)
             controls = [
-                scenario_controls(column, letter, comparing=True, **defaults)
+                scenario_controls(column, letter, comparing=True, defaults=defaults)
                 for column, letter in zip(columns, "AB", strict=True)
             ]
         else:
-            controls = [scenario_controls(st.container(), "A", comparing=False, **defaults)]
+            controls = [scenario_controls(st.container(), "A", comparing=False, defaults=defaults)]
             known("naam_a", "naam_b", "schatting_b", "eigen_aandeel_b", "aandeel_b")
         page = data.view(sc.scenario_page, selection.year, tuple(controls), selection.district)
         st.caption("  \n".join(page.assumptions))
@@ -67,7 +62,7 @@ def scenario_page(selection: Selection) -> None:
     chart_or_table(
         "weergave",
         lambda: show_chart(
-            funnel_chart, page.funnel, selection.district, page.funnel_subtitle, source=sc.SCENARIO_SOURCE
+            funnel_chart, page.funnel, selection.district, page.funnel_subtitle, source=page.source
         ),
         page.funnel_display,
         caption=page.funnel_caption,
@@ -78,8 +73,8 @@ def scenario_page(selection: Selection) -> None:
             district_chart,
             page.view.first.districts,
             selection.district,
-            page.district_label,
-            source=sc.SCENARIO_SOURCE,
+            page.district_subtitle,
+            source=page.source,
         ),
         page.view.first.districts,
         caption=page.district_caption,
@@ -91,14 +86,14 @@ def scenario_page(selection: Selection) -> None:
     st.subheader("Wie staan er geregistreerd?")
     chart_or_table(
         "weergave3",
-        lambda: show_chart(comensha_chart, page.breakdown, source=sc.COMENSHA_SOURCE),
+        lambda: show_chart(comensha_chart, page.breakdown, source=page.comensha_source),
         page.breakdown_display,
     )
     st.markdown("  \n".join(page.breakdown_lines))
     st.caption(page.unknown_text + " Deze cijfers bestaan alleen voor de hele eenheid.")
 
     previous_year_box(selection, QUESTION.trend_indicators)
-    caveats("Waar je op moet letten", list(sc.SCENARIO_CAVEATS))
+    caveats("Waar je op moet letten", page.caveats)
     discussion_prompts(page.prompts)
 
 

@@ -16,6 +16,7 @@ Comparison (A and B): 8.000 × 18,66% ≈ 1.492,8 and 4.000 × 18,66% ≈ 746,4;
 import polars as pl
 import pytest
 
+from analysis import Tables
 from analysis.scenario import (
     DEFAULT_NAMES,
     KIND_ESTIMATE,
@@ -41,8 +42,11 @@ from analysis.scenario import (
     run_scenario,
     scenario_answer,
     scenario_assumptions,
+    scenario_caveats,
+    scenario_defaults,
     scenario_from_controls,
     scenario_names,
+    scenario_page,
     scenario_prompts,
     scenario_view,
     share_percent_text,
@@ -303,6 +307,47 @@ def test_caveats_name_the_four_points() -> None:
     assert "deels dezelfde mensen" in text
     assert "net zo verspreid is als de bevolking" in text
     assert "2021" in text and "2022" in text
+    assert "(2014–2015, 2018–2019)" in text
+
+
+def test_years_on_the_page_come_from_the_data(
+    tidy: pl.DataFrame, population: pl.DataFrame, context: pl.DataFrame
+) -> None:
+    """The year of the loaded table and of the text's estimate, never a year written into the page."""
+    bundled = Tables(tidy=tidy, population=population, context=context)
+    page = scenario_page(bundled, (ScenarioControls(5500, False, None),))
+    assert (
+        page.district_subtitle
+        == "Lichte balk: verwacht naar inwoners (jouw scenario); donkere balk: signalen 2022"
+    )
+    assert page.caveats == list(SCENARIO_CAVEATS) == scenario_caveats(2022, 2021)
+    assert page.source.endswith(
+        "Dashboard mensenhandel Oost-Nederland 2022 (signalen, CoMensHa, B8-aangiftes)"
+    )
+    assert "schatting 2021" in page.source
+    assert page.comensha_source == "CoMensHa, via het Dashboard mensenhandel Oost-Nederland 2022"
+    assert scenario_defaults(bundled, 2022).estimate_help == (
+        "Baseline: de schatting die de toelichting noemt (Nationaal Rapporteur, 2021)."
+    )
+    assert page.text_lines[0].startswith("Landelijke schatting van de Nationaal Rapporteur (2021)")
+
+    later = Tables(
+        tidy=tidy.with_columns(pl.lit(2023).alias("jaar")),
+        population=population,
+        context=context.with_columns(
+            pl.when(pl.col("code") == "slachtoffers_nl_2021")
+            .then(2023)
+            .otherwise(pl.col("jaar"))
+            .alias("jaar")
+        ),
+    )
+    page = scenario_page(later, (ScenarioControls(5500, False, None),))
+    assert page.district_subtitle.endswith("donkere balk: signalen 2023")
+    assert "over 2023, de geregistreerde aantallen over 2023" in page.caveats[3]
+    assert "schatting 2023" in page.source and "Oost-Nederland 2023 (signalen" in page.source
+    assert page.comensha_source.endswith("Oost-Nederland 2023")
+    assert page.text_lines[0].startswith("Landelijke schatting van de Nationaal Rapporteur (2023)")
+    assert scenario_defaults(later, 2023).estimate_help.endswith("(Nationaal Rapporteur, 2023).")
 
 
 # ---------------------------------------------------------------------------
