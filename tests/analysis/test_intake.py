@@ -6,7 +6,9 @@ one small edit each, and every one must give its own Dutch message, never anothe
 exception type. Expected numbers are the published figures, typed over by hand.
 """
 
+import dataclasses
 import io
+import json
 import re
 import zipfile
 from collections.abc import Callable
@@ -23,6 +25,7 @@ from analysis import default_gazetteer, load_context, load_dashboard
 from analysis.intake import (
     MAX_UPLOAD_BYTES,
     Finding,
+    FindingCode,
     IntakeError,
     IntakeResult,
     area_changes,
@@ -844,6 +847,14 @@ def test_column_letters() -> None:
         "ZZ",
         "AAA",
     ]
+
+
+def test_finding_codes_are_stored_and_shown_as_their_dutch_text() -> None:
+    (finding,) = check("leeg.txt", b"").errors
+    assert finding.code is FindingCode.EMPTY_FILE
+    assert finding.code == "leeg_bestand"
+    assert f"{finding.code}" == "leeg_bestand"
+    assert json.loads(json.dumps(dataclasses.asdict(finding)))["code"] == "leeg_bestand"
 
 
 def test_upload_limit_is_five_megabytes() -> None:

@@ -4,12 +4,17 @@
   layout text or as the template workbook and read back, is unchanged.
 * Whatever bytes are uploaded, :func:`check_upload` returns findings and never raises;
   :func:`read_upload` returns text or raises :class:`IntakeError`, nothing else.
+* A broken file is refused with the finding its kind calls for (the wrong file type, an
+  empty file, an old Excel file, no workbook, no text), and a damaged workbook is either
+  refused as unreadable or, where the damage hits a part the figures do not come from,
+  read with exactly the figures it holds.
 """
 
 import io
 import zipfile
 from datetime import date
 from functools import cache
+from pathlib import PurePosixPath
 
 import polars as pl
 from hypothesis import HealthCheck, given, settings
@@ -17,7 +22,15 @@ from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
 from analysis import default_gazetteer, load_context, load_dashboard, parse_layout
-from analysis.intake import Finding, IntakeError, IntakeResult, check_upload, read_upload, validate
+from analysis.intake import (
+    Finding,
+    FindingCode,
+    IntakeError,
+    IntakeResult,
+    check_upload,
+    read_upload,
+    validate,
+)
 from analysis.parser import EMPTY, NOT_APPLICABLE, NOT_REPORTED, REPORTED
 from analysis.template import layout_from_tidy, workbook_from_tidy
 
@@ -111,37 +124,72 @@ def assert_well_formed(result: IntakeResult) -> None:
         assert not result.ok
 
 
-def upload_never_crashes(name: str, content: bytes) -> None:
+def upload_never_crashes(name: str, content: bytes) -> IntakeResult:
+    """Check an upload and read it alone: findings, never another exception. Returns the check."""
     result = check_upload(name, content, YEAR, [2022], gazetteer=gazetteer(), context=context(), today=TODAY)
     assert_well_formed(result)
     try:
         text = read_upload(name, content)
     except IntakeError as error:
         assert error.findings and str(error)
+        assert error.code == result.errors[0].code
     else:
         assert isinstance(text, str)
+    return result
+
+
+def codes(result: IntakeResult) -> list[str]:
+    return [f.code for f in result.errors]
+
+
+def assert_refused(result: IntakeResult, code: FindingCode) -> None:
+    """The upload is refused as a whole with ``code`` alone (the year itself, 2023, is fine)."""
+    assert codes(result) == [code], [e.message for e in result.errors]
+    assert result.tidy is None
+    assert result.warnings == []
 
 
 NAMES = st.sampled_from(
     ["cijfers.txt", "cijfers.csv", "cijfers.tsv", "cijfers.xlsx", "cijfers.pdf", "cijfers", "a.TXT"]
 )
-PREFIXES = st.sampled_from(
-    [
-        b"",
-        b"PK\x03\x04",
-        b"PK\x05\x06",
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        b"\xef\xbb\xbf",
-        b"\xff\xfe",
-        b"\xfe\xff",
-    ]
-)
+ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+UTF16 = (b"\xff\xfe", b"\xfe\xff")
+PREFIXES = st.sampled_from([b"", *ZIP, OLE, b"\xef\xbb\xbf", *UTF16])
+
+
+def refusal_for(name: str, content: bytes) -> FindingCode | None:
+    """The finding that refuses these bytes as a whole, or None when they are read as text.
+
+    Random bytes after a zip signature are no readable archive; bytes with a NUL (and no
+    UTF-16 byte order mark) are no text.
+    """
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix not in (".txt", ".csv", ".tsv", ".xlsx"):
+        return FindingCode.FILE_TYPE
+    if not content.strip():
+        return FindingCode.EMPTY_FILE
+    if content.startswith(OLE):
+        return FindingCode.OLD_EXCEL
+    if content.startswith(ZIP) or suffix == ".xlsx":
+        return FindingCode.NOT_EXCEL
+    if b"\x00" in content and not content.startswith(UTF16):
+        return FindingCode.NOT_TEXT
+    return None
 
 
 @SETTINGS
 @given(NAMES, PREFIXES, st.binary(max_size=3000))
-def test_garbage_bytes_give_findings(name: str, prefix: bytes, body: bytes) -> None:
-    upload_never_crashes(name, prefix + body)
+def test_garbage_bytes_are_refused_with_the_finding_for_their_kind(
+    name: str, prefix: bytes, body: bytes
+) -> None:
+    content = prefix + body
+    result = upload_never_crashes(name, content)
+    refusal = refusal_for(name, content)
+    if refusal is not None:
+        assert_refused(result, refusal)
+    else:  # read as text: random bytes are never a year
+        assert not result.ok and result.errors
 
 
 @cache
@@ -149,18 +197,28 @@ def workbook_bytes() -> bytes:
     return workbook_from_tidy(structure())
 
 
+def assert_refused_or_unchanged(result: IntakeResult, refusals: set[FindingCode]) -> None:
+    """A damaged workbook is refused with one of ``refusals``, or read with exactly its figures."""
+    if result.ok:
+        assert result.tidy is not None
+        assert_frame_equal(result.tidy, structure())
+    else:
+        assert len(result.errors) == 1 and result.errors[0].code in refusals, codes(result)
+
+
 @SLOW_SETTINGS
 @given(st.lists(st.tuples(st.integers(min_value=0), st.integers(0, 255)), min_size=1, max_size=6))
-def test_damaged_workbook_gives_findings(flips: list[tuple[int, int]]) -> None:
+def test_damaged_workbook_is_refused_or_read_unchanged(flips: list[tuple[int, int]]) -> None:
     content = bytearray(workbook_bytes())
     for position, value in flips:
         content[position % len(content)] = value
-    upload_never_crashes("cijfers.xlsx", bytes(content))
+    result = upload_never_crashes("cijfers.xlsx", bytes(content))
+    # A flipped size in the zip directory may make the workbook look huge once unpacked.
+    assert_refused_or_unchanged(result, {FindingCode.NOT_EXCEL, FindingCode.WORKBOOK_TOO_LARGE})
 
 
-@st.composite
-def odd_workbooks(draw: st.DrawFn) -> bytes:
-    """Valid zip archives whose parts hold arbitrary (often broken) XML."""
+def rebuilt_workbook(draw: st.DrawFn, insert: st.SearchStrategy[bytes]) -> tuple[str, bytes]:
+    """The 2022 workbook with ``insert`` put somewhere into one part: (that part, the workbook)."""
     source = zipfile.ZipFile(io.BytesIO(workbook_bytes()))
     names = source.namelist()
     victim = draw(st.sampled_from(names))
@@ -170,15 +228,47 @@ def odd_workbooks(draw: st.DrawFn) -> bytes:
             data = source.read(name)
             if name == victim:
                 cut = draw(st.integers(0, len(data)))
-                data = data[:cut] + draw(st.binary(max_size=40)) + data[cut:]
+                data = data[:cut] + draw(insert) + data[cut:]
             target.writestr(name, data)
-    return buffer.getvalue()
+    return victim, buffer.getvalue()
+
+
+@st.composite
+def odd_workbooks(draw: st.DrawFn) -> bytes:
+    """Valid zip archives whose parts hold arbitrary (often broken) XML."""
+    return rebuilt_workbook(draw, st.binary(max_size=40))[1]
 
 
 @SLOW_SETTINGS
 @given(odd_workbooks())
-def test_workbook_with_broken_parts_gives_findings(content: bytes) -> None:
+def test_workbook_with_arbitrary_bytes_in_a_part_never_crashes(content: bytes) -> None:
     upload_never_crashes("cijfers.xlsx", content)
+
+
+#: '<' followed by anything but '>' is never well-formed XML, wherever it is put.
+MALFORMED = st.binary(max_size=40).map(lambda junk: b"<" + junk.replace(b">", b""))
+
+
+@st.composite
+def malformed_workbooks(draw: st.DrawFn) -> tuple[str, bytes]:
+    """The 2022 workbook with one part made malformed XML: (that part, the workbook)."""
+    return rebuilt_workbook(draw, MALFORMED)
+
+
+def read_by_the_app(part: str) -> bool:
+    """The parts the app parses itself: the relationships, the workbook and the sheets."""
+    return part.endswith(".rels") or part == "xl/workbook.xml" or part.startswith("xl/worksheets/")
+
+
+@SLOW_SETTINGS
+@given(malformed_workbooks())
+def test_workbook_with_a_malformed_part_is_refused_or_read_unchanged(case: tuple[str, bytes]) -> None:
+    part, content = case
+    result = upload_never_crashes("cijfers.xlsx", content)
+    if read_by_the_app(part):
+        assert_refused(result, FindingCode.NOT_EXCEL)
+    else:  # fastexcel may or may not need the part (shared strings, styles, document properties)
+        assert_refused_or_unchanged(result, {FindingCode.NOT_EXCEL})
 
 
 TEXT = st.text(
@@ -189,8 +279,14 @@ TEXT = st.text(
 
 @SETTINGS
 @given(TEXT, st.sampled_from(["cijfers.txt", "cijfers.csv"]))
-def test_arbitrary_text_gives_findings(text: str, name: str) -> None:
-    upload_never_crashes(name, text.encode("utf-8"))
+def test_arbitrary_text_is_never_accepted(text: str, name: str) -> None:
+    content = text.encode("utf-8")
+    result = upload_never_crashes(name, content)
+    refusal = refusal_for(name, content)
+    if refusal is not None:
+        assert_refused(result, refusal)
+    # 600 characters cannot hold the blocks of the five districts and the unit with all their rows.
+    assert not result.ok and result.errors
 
 
 @st.composite
