@@ -128,7 +128,7 @@ def missing_chart(overview: pl.DataFrame, districts: list[str], title: str) -> a
         .mark_text(fontSize=12, color="#1c2530")
         .encode(x=alt.X("midden:Q"), y=y, text=alt.Text("etiket:N"), tooltip=tooltip)
     )
-    return (bars + labels).properties(
+    return alt.LayerChart(layer=[bars, labels]).properties(
         title=alt.Title(title, subtitle="Een leeg vak, '?' en '-' zijn geen 0 en tellen hier apart."),
         height=alt.Step(44),
     )

@@ -1,13 +1,16 @@
 """Charts and figure cards for the page "Aard en omvang": supply, controls, signals and the funnel plot."""
 
+from typing import Literal
+
 import altair as alt
 import polars as pl
 import streamlit as st
 
 from analysis import supply
 from analysis.dutch import fmt_dec, fmt_int
+from analysis.parser import STATUS_MARK
 from analysis.supply import MEASURE_RATE, SupplyFigure, axis_title, bar_subtitle
-from components.charts import ACCENT_COLOR, MISSING_COLOR, STATUS_MARK, conditional, district_color
+from components.charts import ACCENT_COLOR, MISSING_COLOR, conditional, district_color
 from components.controls import bound
 
 ROW_HEIGHT = 26
@@ -44,7 +47,7 @@ def choose_view() -> tuple[str, str]:
     return supply.indicator_code(choice or supply.DEFAULT_INDICATOR), measure or supply.MEASURE_COUNT
 
 
-def choose_level() -> str:
+def choose_level() -> Literal["gebied", "district"]:
     """The funnel's level control (in the link): ``gebied`` for municipalities, ``district`` for districts."""
     level = bound(
         st.segmented_control,
@@ -152,7 +155,7 @@ def bar_chart(
                 .encode(x=alt.X("x:Q"), tooltip=[alt.Tooltip("tekst:N", title="Gemiddelde")])
             )
             layers.append(rule)
-    return alt.layer(*layers).properties(
+    return alt.LayerChart(layer=layers).properties(
         title=alt.Title(title, subtitle=bar_subtitle(measure, has_missing)),
         height=_height(data.height, legend),
     )
@@ -210,15 +213,19 @@ def controls_chart(ratios: pl.DataFrame, unit_value: float, *, title: str) -> al
         .mark_rule(strokeDash=[4, 4], color="#444")
         .encode(x=alt.X("x:Q"), tooltip=[alt.Tooltip("tekst:N", title="Gemiddelde")])
     )
-    return (rule + point + unit_line).properties(
-        title=alt.Title(
-            title,
-            subtitle=[
-                "Tussen haakjes: controles op advertenties. Punt: controles per 1.000 advertenties;",
-                "lijn: exacte 95%-marge; stippellijn: heel Oost-Nederland",
-            ],
-        ),
-        height=_height(data.height, legend),
+    return (
+        alt.LayerChart(layer=[rule, point])
+        .add_layers(unit_line)
+        .properties(
+            title=alt.Title(
+                title,
+                subtitle=[
+                    "Tussen haakjes: controles op advertenties. Punt: controles per 1.000 advertenties;",
+                    "lijn: exacte 95%-marge; stippellijn: heel Oost-Nederland",
+                ],
+            ),
+            height=_height(data.height, legend),
+        )
     )
 
 
@@ -236,6 +243,8 @@ def funnel_chart(
         variable_name="zijde",
         value_name="grens",
     ).with_columns((pl.col("niveau_tekst") + " " + pl.col("zijde")).alias("lijn"))
+    # The control levels as the grid writes them (``95%``, ``99,8%``): dashed, then solid.
+    levels = grid["niveau_tekst"].unique(maintain_order=True).to_list()
     lines = (
         alt.Chart(limits)
         .mark_line(color="#777", strokeWidth=1.3)
@@ -246,7 +255,7 @@ def funnel_chart(
             strokeDash=alt.StrokeDash(
                 "niveau_tekst:N",
                 title="Controlegrens",
-                scale=alt.Scale(domain=["95%", "99,8%"], range=[[5, 4], [1, 0]]),
+                scale=alt.Scale(domain=levels, range=[[5, 4], [1, 0]]),
                 legend=alt.Legend(orient="bottom"),
             ),
         )
@@ -288,4 +297,6 @@ def funnel_chart(
         .mark_text(align="left", dx=8, dy=-7, fontSize=11, color="#222")
         .encode(x=alt.X("inwoners:Q"), y=alt.Y("per_100k:Q"), text=alt.Text("kort:N"))
     )
-    return (lines + centre + dots + names).properties(title=alt.Title(title, subtitle=subtitle), height=560)
+    return alt.LayerChart(layer=[lines, centre, dots, names]).properties(
+        title=alt.Title(title, subtitle=subtitle), height=560
+    )

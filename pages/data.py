@@ -4,7 +4,6 @@ import streamlit as st
 
 from analysis.blocks import data_view
 from analysis.geography import POPULATION_SOURCE
-from analysis.indicators import SOURCE_DASHBOARD
 from analysis.questions import for_page
 from components import data
 from components.charts import show_chart
@@ -37,7 +36,7 @@ status_legend(view.status_counts)
 chart_or_table(
     "weergave",
     lambda: show_chart(
-        missing_chart, view.missing, view.district_order, view.missing_title, source=SOURCE_DASHBOARD
+        missing_chart, view.missing, view.district_order, view.missing_title, source=view.source
     ),
     view.missing_display,
 )
@@ -58,11 +57,14 @@ indicator_definitions(indicators)
 st.subheader("Inwoners")
 st.markdown(view.population_sentence)
 st.table(view.population_overview, hide_index=True)
-lazy_expander(
-    f"Alle {population.height} gemeenten",
-    "alle_gemeenten",
-    lambda: st.dataframe(view.population_municipalities, hide_index=True, width="stretch"),
-)
+
+
+def all_municipalities() -> None:
+    """Every municipality of the unit with its inhabitants (drawn once the box is opened)."""
+    st.dataframe(view.population_municipalities, hide_index=True, width="stretch")
+
+
+lazy_expander(f"Alle {population.height} gemeenten", "alle_gemeenten", all_municipalities)
 st.caption(f"Bron: {POPULATION_SOURCE}.")
 
 st.subheader("Downloaden")
