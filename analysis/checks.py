@@ -8,6 +8,7 @@ from pathlib import Path
 import polars as pl
 
 from analysis.dutch import fmt_int
+from analysis.frames import unit_value
 from analysis.geography import UNIT
 from analysis.indicators import DISTRICT_INDICATORS, label
 from analysis.parser import AREA_MUNICIPALITY, AREA_OTHER, AREA_TOTAL, NOT_REPORTED
@@ -196,16 +197,11 @@ def _sum_checks(tidy: pl.DataFrame, year: int) -> list[dict]:
     return rows
 
 
-def _unit_value(tidy: pl.DataFrame, indicator: str) -> int | None:
-    found = tidy.filter(pl.col("district") == UNIT, pl.col("indicator") == indicator)["waarde"]
-    return None if found.is_empty() else found[0]
-
-
 def _breakdown_checks(tidy: pl.DataFrame, year: int) -> list[dict]:
     rows: list[dict] = []
     for subject, total_code, part_codes in BREAKDOWNS:
-        total = _unit_value(tidy, total_code)
-        values = [_unit_value(tidy, c) for c in part_codes]
+        total = unit_value(tidy, total_code)
+        values = [unit_value(tidy, c) for c in part_codes]
         if total is None or any(v is None for v in values):
             continue
         summed = sum(v for v in values if v is not None)
@@ -222,7 +218,7 @@ def _breakdown_checks(tidy: pl.DataFrame, year: int) -> list[dict]:
                 OK if total == summed else DIFFERS,
             )
         )
-    b8 = _unit_value(tidy, "b8_aangiftes")
+    b8 = unit_value(tidy, "b8_aangiftes")
     azc = tidy.filter(pl.col("indicator") == "b8_azc")
     if b8 is not None and not azc.is_empty():
         summed = int(azc["waarde"].sum())
@@ -245,7 +241,7 @@ def _text_checks(tidy: pl.DataFrame, context: pl.DataFrame, year: int) -> list[d
     rows: list[dict] = []
     stated = context.filter(pl.col("jaar") == year, pl.col("indicator").is_not_null())
     for fact in stated.iter_rows(named=True):
-        table = _unit_value(tidy, fact["indicator"])
+        table = unit_value(tidy, fact["indicator"])
         text = round(fact["waarde"])
         if table is None:
             continue

@@ -7,6 +7,7 @@ import polars as pl
 from analysis.checks import context_value
 from analysis.dataset import Tables
 from analysis.dutch import fmt_dec, fmt_int, fmt_pct
+from analysis.frames import unit_value
 from analysis.geography import UNIT
 from analysis.population import area_population
 from analysis.ratios import chain_ratio, ratio_table
@@ -68,8 +69,11 @@ def followup_table(tidy: pl.DataFrame, population: pl.DataFrame) -> pl.DataFrame
     return pl.DataFrame(rows, schema=FOLLOWUP_SCHEMA)
 
 
-def om_decisions(context: pl.DataFrame) -> pl.DataFrame:
-    """The OM's split of decisions in the year, as the dashboard's text states it (percent)."""
+def om_decisions(context: pl.DataFrame, year: int) -> pl.DataFrame:
+    """The OM's split of decisions in ``year``, as the dashboard's text states it (percent).
+
+    ``rij`` labels the one bar of the chart (``OM 2022``).
+    """
     return pl.DataFrame(
         {
             "beslissing": ["Dagvaarden", "Seponeren"],
@@ -77,8 +81,37 @@ def om_decisions(context: pl.DataFrame) -> pl.DataFrame:
                 context_value(context, "om_dagvaarden_pct"),
                 context_value(context, "om_seponeren_pct"),
             ],
+            "rij": [f"OM {year}"] * 2,
         }
     )
+
+
+def text_figure(context: pl.DataFrame, indicator: str, year: int) -> int | None:
+    """The figure the dashboard's text (not its table) gives for ``indicator`` in ``year``, if any."""
+    found = context.filter(
+        pl.col("indicator") == indicator, pl.col("jaar") == year, pl.col("code").str.ends_with("_tekst")
+    )
+    return None if found.is_empty() else int(found["waarde"][0])
+
+
+def followup_caveats(tidy: pl.DataFrame, context: pl.DataFrame) -> list[str]:
+    """What to keep in mind on the follow-up page, with the year's own figures."""
+    year = int(tidy["jaar"][0])
+    caveats = [
+        "Een signaal is een registratie die op mensenhandel wijst, geen bewezen zaak. Alleen signalen die "
+        "tot een onderzoek van enige omvang leidden (bijzondere bevoegdheden of langer dan vijf werkdagen) "
+        "tellen als onderzoek.",
+        "De instroom bij het OM is geteld per verdachte en per plaats van uitbuiting; hij is dus niet één op "
+        "één te vergelijken met het aantal onderzoeken.",
+    ]
+    in_text = text_figure(context, "strafrechtelijke_onderzoeken", year)
+    in_table = unit_value(tidy, "strafrechtelijke_onderzoeken")
+    if in_text is not None and in_table is not None and in_text != in_table:
+        caveats.append(
+            f"De toelichting noemt {fmt_int(in_text)} onderzoeken in {year}, de tabel {fmt_int(in_table)}. "
+            "Deze pagina rekent met de tabel."
+        )
+    return caveats
 
 
 def followup_answer(tidy: pl.DataFrame, district: str = UNIT) -> str:
@@ -162,6 +195,7 @@ class FollowupView:
     share_display: pl.DataFrame
     decisions: pl.DataFrame
     prompts: list[str]
+    caveats: list[str]
 
 
 def followup_view(tables: Tables, district: str = UNIT) -> FollowupView:
@@ -179,6 +213,7 @@ def followup_view(tables: Tables, district: str = UNIT) -> FollowupView:
             "aandeel_ondergrens",
             "aandeel_bovengrens",
         ),
-        decisions=om_decisions(tables.context),
+        decisions=om_decisions(tables.context, int(tables.tidy["jaar"][0])),
         prompts=followup_prompts(tables.tidy, table, district),
+        caveats=followup_caveats(tables.tidy, tables.context),
     )

@@ -95,9 +95,7 @@ def intake_chart(table: pl.DataFrame) -> alt.LayerChart:
 
 def decisions_chart(decisions: pl.DataFrame) -> alt.Chart:
     """The OM's split of decisions (percent, from the dashboard's text)."""
-    data = with_text(decisions, "tekst", lambda p: f"{fmt_int(p)}%", "procent").with_columns(
-        pl.lit("OM 2022").alias("rij")
-    )
+    data = with_text(decisions, "tekst", lambda p: f"{fmt_int(p)}%", "procent")
     bars = (
         alt.Chart(data)
         .mark_bar()

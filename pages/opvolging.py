@@ -31,15 +31,5 @@ show_chart(intake_chart, view.table, source=CHAIN_SOURCE)
 show_chart(decisions_chart, view.decisions, source="toelichting bij het dashboard (instroom OM)")
 
 previous_year_box(selection, QUESTION.trend_indicators)
-caveats(
-    "Waar je op moet letten",
-    [
-        "Een signaal is een registratie die op mensenhandel wijst, geen bewezen zaak. Alleen signalen die "
-        "tot een onderzoek van enige omvang leidden (bijzondere bevoegdheden of langer dan vijf werkdagen) "
-        "tellen als onderzoek.",
-        "De instroom bij het OM is geteld per verdachte en per plaats van uitbuiting; hij is dus niet één op "
-        "één te vergelijken met het aantal onderzoeken.",
-        "De toelichting noemt 32 onderzoeken in 2022, de tabel 22. Deze pagina rekent met de tabel.",
-    ],
-)
+caveats("Waar je op moet letten", view.caveats)
 discussion_prompts(view.prompts)

@@ -41,6 +41,7 @@ import polars as pl
 
 from analysis.dutch import fmt_date, fmt_int
 from analysis.geography import Gazetteer, default_gazetteer
+from analysis.intake import FIRST_YEAR
 from analysis.parser import LayoutError, parse_layout
 from analysis.paths import PROJECT_DIR
 
@@ -68,7 +69,7 @@ ORGANISATIONS: tuple[str, ...] = (
 )
 
 #: Years a folder name may hold (four digits, from the first dashboard on).
-_FIRST_YEAR = 2019
+
 _LAST_YEAR = 2999
 _MAX_NAME = 200
 
@@ -212,12 +213,7 @@ class YearStore:
         found = []
         for entry in self.root.iterdir():
             name = entry.name
-            if (
-                len(name) == 4
-                and name.isdigit()
-                and _FIRST_YEAR <= int(name) <= _LAST_YEAR
-                and entry.is_dir()
-            ):
+            if len(name) == 4 and name.isdigit() and FIRST_YEAR <= int(name) <= _LAST_YEAR and entry.is_dir():
                 found.append(int(name))
         return sorted(found)
 
@@ -304,9 +300,9 @@ class YearStore:
         repository, or a folder that cannot be written.
         """
         year = int(year)
-        if not _FIRST_YEAR <= year <= _LAST_YEAR:
+        if not FIRST_YEAR <= year <= _LAST_YEAR:
             raise YearStoreError(
-                f"Het jaar {year} kan niet worden opgeslagen: verwacht een jaar vanaf {_FIRST_YEAR}."
+                f"Het jaar {year} kan niet worden opgeslagen: verwacht een jaar vanaf {FIRST_YEAR}."
             )
         if organisation not in ORGANISATIONS:
             raise YearStoreError(

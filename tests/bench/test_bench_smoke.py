@@ -5,7 +5,6 @@ runs the real benchmark (see docs/performance.md).
 """
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 
 from bench.browser import chromium_path
 from bench.report import TABLE_END, TABLE_START
+from tests.ci import skip_or_fail_in_ci
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PAGE = "rapportage-interventie"
@@ -26,9 +26,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """One tiny benchmark run in its own process (as `make bench` runs it); returns its JSON."""
     if chromium_path() is None:
         reason = "No Chromium for the benchmark (set CHROMIUM_PATH or install the 'chromium' package)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason, pytrace=False)
-        pytest.skip(reason)
+        skip_or_fail_in_ci(reason)
     out = tmp_path_factory.mktemp("bench")
     docs = out / "performance.md"
     command = [
