@@ -63,6 +63,21 @@ def test_followup_view(tables: Tables) -> None:
     unit = view.table.filter(pl.col("gebied") == UNIT).row(0, named=True)
     assert (unit["signalen"], unit["onderzoeken"]) == (188, 22)
     assert view.share_display.columns[:3] == ["gebied", "signalen", "onderzoeken"]
+    # The text says 32 investigations, the table 22: the caveat names both, from the data.
+    assert view.caveats[-1] == "De toelichting noemt 32 onderzoeken in 2022, de tabel 22. Deze pagina rekent met de tabel."
+    assert view.decisions["rij"].unique().to_list() == ["OM 2022"]
+
+
+def test_followup_caveat_follows_the_year(tables: Tables) -> None:
+    """A later year without a text figure gets no text-versus-table caveat and its own bar label."""
+    later = Tables(
+        tidy=tables.tidy.with_columns(jaar=pl.lit(2023, dtype=pl.Int64)),
+        population=tables.population,
+        context=tables.context,
+    )
+    view = followup_view(later, UNIT)
+    assert not any("toelichting noemt" in caveat for caveat in view.caveats)
+    assert view.decisions["rij"].unique().to_list() == ["OM 2023"]
 
 
 def test_intervention_view(tables: Tables) -> None:
