@@ -391,7 +391,7 @@ def years_chart(series: pl.DataFrame, area: str, title: str) -> alt.FacetChart:
     changes = base.transform_filter(alt.datum.laag == "bron")
     change_rule = changes.mark_rule(strokeDash=[2, 3], color="#555").encode(x=x, tooltip=tooltip)
     change_text = changes.mark_text(align="right", dx=-4, fontSize=10, color="#555").encode(
-        x=x, y=alt.value(FACET_HEIGHT - 8), text=alt.Text("teken:N")
+        x=x, y=alt.YValue(FACET_HEIGHT - 8), text=alt.Text("teken:N")
     )
     layered = alt.layer(lines, change_rule, points, missing, change_text, data=frame).properties(
         width=FACET_WIDTH, height=FACET_HEIGHT
