@@ -55,14 +55,13 @@ lock: $(DEV_STAMP) ## Regenerate requirements.txt and requirements-dev.txt from 
 run: $(RUNTIME_STAMP) ## Start the Streamlit app.
 	$(VENV)/bin/streamlit run streamlit_app.py
 
-test: $(DEV_STAMP) ## Lint, check formatting and run all tests.
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+test: lint ## Lint, check formatting and types, then run all tests.
 	$(VENV)/bin/pytest
 
-lint: $(DEV_STAMP) ## Lint and check formatting.
+lint: $(DEV_STAMP) ## Lint, check formatting and check types (mypy, configured in pyproject.toml).
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 fmt: $(DEV_STAMP) ## Format the code and apply safe lint fixes.
 	$(VENV)/bin/ruff format .

@@ -15,6 +15,7 @@ The year comes from ``--jaar`` or else from the digits in the file name
 import argparse
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from analysis.dataset import available_years, load_dashboard
 from analysis.dutch import fmt_int
@@ -47,7 +48,7 @@ class _DutchFormatter(argparse.HelpFormatter):
 class _Parser(argparse.ArgumentParser):
     """An argument parser that reports mistakes in Dutch and exits with status 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         for english, dutch in _ARGPARSE_DUTCH.items():
             message = message.replace(english, dutch)
         raise _UsageError(f"Onjuist gebruik: {message}.\n{self.format_usage().strip()}")

@@ -116,7 +116,9 @@ class RunRecorder:
     def installed(self) -> Iterator[RunRecorder]:
         from streamlit.runtime.scriptrunner import script_runner
 
-        original = script_runner.ScriptRunner._run_script
+        # Typed as Any: the checker does not allow assigning to a method of a class.
+        runner_class: Any = script_runner.ScriptRunner
+        original = runner_class._run_script
         recorder = self
 
         def wrapped(runner: Any, rerun_data: Any) -> None:
@@ -137,11 +139,11 @@ class RunRecorder:
                     if profile is not None:
                         recorder.profiles.append(pstats.Stats(profile).stats)  # type: ignore[attr-defined]
 
-        script_runner.ScriptRunner._run_script = wrapped
+        runner_class._run_script = wrapped
         try:
             yield self
         finally:
-            script_runner.ScriptRunner._run_script = original
+            runner_class._run_script = original
 
 
 _METRICS_WRAPPER = "/streamlit/runtime/metrics_util.py"

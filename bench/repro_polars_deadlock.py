@@ -23,6 +23,7 @@ import argparse
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -51,9 +52,9 @@ def child(threads: int, udf: bool) -> None:
     def to_pandas() -> None:
         tidy.to_pandas()
 
-    def loop(job: object) -> None:
+    def loop(job: Callable[[], None]) -> None:
         while True:
-            job()  # type: ignore[operator]
+            job()
 
     jobs = [with_udf if udf else without_udf, to_pandas]
     for _ in range(threads):

@@ -30,6 +30,7 @@ from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.typing import Subprotocol
 
 FINISHED_OK = "FINISHED_SUCCESSFULLY"
 RUN_TIMEOUT_S = 120.0
@@ -178,7 +179,7 @@ class Session:
             try:
                 self._ws = await websockets.connect(
                     self.ws_url,
-                    subprotocols=["streamlit"],
+                    subprotocols=[Subprotocol("streamlit")],
                     max_size=None,
                     compression=None,
                     open_timeout=timeout,
@@ -348,7 +349,7 @@ class Session:
             kind = element.WhichOneof("type")
             proto = getattr(element, kind) if kind else None
             element_id = getattr(proto, "id", "") if proto is not None else ""
-            if not element_id or not isinstance(element_id, str):
+            if not kind or not element_id or not isinstance(element_id, str):
                 continue
             key = user_key(element_id)
             self.widgets[key or element_id] = Widget(

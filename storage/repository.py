@@ -14,9 +14,9 @@ import secrets
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import CursorResult, Engine, func, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session as OrmSession
 
@@ -465,8 +465,12 @@ class Store:
         """Hide (or show again) a note (facilitator key needed)."""
         with self._session() as session:
             row = self._facilitator_row(session, code, key)
-            result = session.execute(
-                update(Note).where(Note.id == note_id, Note.session_id == row.id).values(hidden=hidden)
+            # An UPDATE gives a CursorResult (with rowcount); Session.execute is typed for any statement.
+            result = cast(
+                "CursorResult[Any]",
+                session.execute(
+                    update(Note).where(Note.id == note_id, Note.session_id == row.id).values(hidden=hidden)
+                ),
             )
             if result.rowcount == 0:
                 raise NotFoundError("Deze bijdrage bestaat niet (meer).")
