@@ -236,7 +236,7 @@ def check_section(handed_in: dict, year: int, result: IntakeResult) -> None:
         )
         for finding in result.errors:
             st.error(_message(finding, source), icon=":material/error:")
-    else:
+    elif result.tidy is not None:
         st.success(
             f"Geen fouten: de app kan de cijfers van {year} lezen ({fmt_int(result.tidy.height)} vakken). "
             "Bekijk het voorbeeld hieronder voordat je ze gebruikt.",
@@ -267,6 +267,8 @@ def _checks_summary(checks: pl.DataFrame) -> str:
 def preview(result: IntakeResult, previous: pl.DataFrame | None) -> None:
     """The new year before it is used: against the year before, as a tidy table, and every check."""
     new = result.tidy
+    if new is None:
+        return
     compare_tab, tidy_tab, checks_tab = bound(st.tabs, PREVIEW_TABS, key=PREVIEW_KEY)
     with compare_tab:
         if previous is None:

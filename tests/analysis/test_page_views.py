@@ -64,7 +64,10 @@ def test_followup_view(tables: Tables) -> None:
     assert (unit["signalen"], unit["onderzoeken"]) == (188, 22)
     assert view.share_display.columns[:3] == ["gebied", "signalen", "onderzoeken"]
     # The text says 32 investigations, the table 22: the caveat names both, from the data.
-    assert view.caveats[-1] == "De toelichting noemt 32 onderzoeken in 2022, de tabel 22. Deze pagina rekent met de tabel."
+    assert (
+        view.caveats[-1]
+        == "De toelichting noemt 32 onderzoeken in 2022, de tabel 22. Deze pagina rekent met de tabel."
+    )
     assert view.decisions["rij"].unique().to_list() == ["OM 2022"]
 
 
