@@ -3,12 +3,15 @@
 import altair as alt
 import polars as pl
 
-from analysis.casustafel import CARE_IN, CARE_NA, CARE_OUT, GROUP_WITH, GROUP_WITHOUT
+from analysis.casustafel import CARE_IN, CARE_NA, CARE_OUT, GROUP_WITH, GROUP_WITHOUT, RowKind
 from analysis.dutch import count_noun
 from components.charts import ACCENT_COLOR, conditional, district_color
 
 POOLED_COLOR = "#222222"
 _GROUP_SHAPES = alt.Scale(domain=[GROUP_WITH, GROUP_WITHOUT], range=["circle", "square"])
+#: The two bars per district in the meetings chart, in order.
+_MEETINGS = "Vergaderingen"
+_CASES = "Besproken casussen"
 
 
 def district_ratio_chart(
@@ -23,8 +26,8 @@ def district_ratio_chart(
         (pl.col("gebied") == pl.lit(selected or "")).alias("gekozen"),
     )
     order = data["gebied"].to_list()
-    districts = data.filter(pl.col("soort") == "district")
-    pooled = data.filter(pl.col("soort") == "groep")
+    districts = data.filter(pl.col("soort") == RowKind.DISTRICT)
+    pooled = data.filter(pl.col("soort") == RowKind.GROUP)
     y = alt.Y("gebied:N", sort=order, title=None, axis=alt.Axis(labelLimit=240, labelOverlap=False))
     tooltip = [
         alt.Tooltip("gebied:N", title="Gebied"),
@@ -33,7 +36,8 @@ def district_ratio_chart(
         alt.Tooltip("marge:N", title="95%-marge (exact)"),
         alt.Tooltip("weggelaten:N", title="Zonder (?)"),
     ]
-    room = float(data["bovengrens"].max() or 1) * 1.55
+    top = data["bovengrens"].max()
+    room = (float(top) if isinstance(top, int | float) and top else 1.0) * 1.55
     x = alt.X("ondergrens:Q", title=axis_title, scale=alt.Scale(domain=[0, room], nice=False))
     district_rules = (
         alt.Chart(districts)
@@ -69,7 +73,9 @@ def district_ratio_chart(
         .mark_text(align="left", dx=8, fontSize=11, color="#333")
         .encode(x=alt.X("bovengrens:Q"), y=y, text=alt.Text("tekst:N"))
     )
-    return (district_rules + pooled_rules + district_points + pooled_points + labels).properties(
+    chart: alt.LayerChart = (
+        district_rules + pooled_rules + district_points + pooled_points + labels
+    ).properties(
         title=alt.Title(
             "Scoren districten met een casustafel anders?",
             subtitle="Punt: waarde; lijn: exacte 95%-marge; rondje = met casustafel, vierkant = zonder; "
@@ -77,16 +83,17 @@ def district_ratio_chart(
         ),
         height=370,
     )
+    return chart
 
 
 def meetings_chart(meetings: pl.DataFrame) -> alt.LayerChart:
-    """Casustafel meetings and discussed cases per district (cases as published, e.g. 17+3)."""
+    """Casustafel meetings and discussed cases per district (cases as published: one number, or two joined by "+")."""
     rows = []
     for r in meetings.iter_rows(named=True):
         rows.append(
             {
                 "district": r["district"],
-                "maat": "Vergaderingen",
+                "maat": _MEETINGS,
                 "aantal": r["vergaderingen"],
                 "tekst": count_noun(r["vergaderingen"], "vergadering", "vergaderingen"),
                 "groep": r["groep"],
@@ -98,7 +105,7 @@ def meetings_chart(meetings: pl.DataFrame) -> alt.LayerChart:
         rows.append(
             {
                 "district": r["district"],
-                "maat": "Besproken casussen",
+                "maat": _CASES,
                 "aantal": r["casussen"],
                 "tekst": cases,
                 "groep": r["groep"],
@@ -107,7 +114,7 @@ def meetings_chart(meetings: pl.DataFrame) -> alt.LayerChart:
     data = pl.DataFrame(rows)
     order = meetings["district"].to_list()
     y = alt.Y("district:N", sort=order, title=None, axis=alt.Axis(labelLimit=240, labelOverlap=False))
-    y_offset = alt.YOffset("maat:N", sort=["Vergaderingen", "Besproken casussen"])
+    y_offset = alt.YOffset("maat:N", sort=[_MEETINGS, _CASES])
     tooltip = [
         alt.Tooltip("district:N", title="District"),
         alt.Tooltip("groep:N", title="Groep"),
@@ -123,7 +130,7 @@ def meetings_chart(meetings: pl.DataFrame) -> alt.LayerChart:
             color=district_color("district", legend=False),
             opacity=alt.Opacity(
                 "maat:N",
-                scale=alt.Scale(domain=["Vergaderingen", "Besproken casussen"], range=[1.0, 0.45]),
+                scale=alt.Scale(domain=[_MEETINGS, _CASES], range=[1.0, 0.45]),
                 legend=alt.Legend(title=None, orient="bottom"),
             ),
             tooltip=tooltip,
@@ -134,13 +141,14 @@ def meetings_chart(meetings: pl.DataFrame) -> alt.LayerChart:
         .mark_text(align="left", dx=4, fontSize=11, color="#333")
         .encode(x=alt.X("aantal:Q"), y=y, yOffset=y_offset, text=alt.Text("tekst:N"))
     )
-    return (bars + labels).properties(
+    chart: alt.LayerChart = (bars + labels).properties(
         title=alt.Title(
             "Waar kwam de casustafel bijeen, en hoeveel casussen werden besproken?",
             subtitle="Vol: vergaderingen; licht: besproken casussen (casustafel of RIEC)",
         ),
         height=360,
     )
+    return chart
 
 
 def care_settings_chart(settings: pl.DataFrame, chosen: str) -> alt.LayerChart:
@@ -197,10 +205,11 @@ def care_settings_chart(settings: pl.DataFrame, chosen: str) -> alt.LayerChart:
         .mark_rule(strokeDash=[4, 4], color="#444")
         .encode(x=alt.X("x:Q", scale=x_scale))
     )
-    return (one + rules + points + labels).properties(
+    chart: alt.LayerChart = (one + rules + points + labels).properties(
         title=alt.Title(
             "Verandert de conclusie als zorgtrajecten meetellen?",
             subtitle="Boven 1: hoger met casustafel; onder 1: lager. Raakt de lijn de 1, dan is er geen duidelijk verschil.",
         ),
         height=360,
     )
+    return chart
