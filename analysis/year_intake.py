@@ -5,8 +5,11 @@ Pure wording, no store: the saved years themselves live in ``storage.yearstore``
 
 import polars as pl
 
-from analysis.dutch import fmt_int, join_words
-from analysis.parser import NOT_REPORTED
+from analysis.dutch import fmt_int, join_words, lower_first
+from analysis.geography import UNIT
+from analysis.indicators import label
+from analysis.parser import AREA_TOTAL, NOT_REPORTED, REPORTED
+from analysis.trends import SOURCE_CHANGES
 
 
 def intake_answer(bundled: list[int], saved: list[int], session: list[int]) -> str:
@@ -66,3 +69,49 @@ def intake_prompts(tidy: pl.DataFrame, next_year: int) -> list[str]:
         "politie)? Schrijf dat dan bij de cijfers, zodat een stijging of daling niet verkeerd wordt gelezen."
     )
     return prompts[:4]
+
+
+def intake_caveats() -> list[str]:
+    """What to keep in mind when adding a year; the example of a changed source comes from the data."""
+    change = SOURCE_CHANGES[0] if SOURCE_CHANGES else None
+    example = (
+        f" (zoals {change.after} voor {lower_first(label(change.indicator))} vanaf {change.year})"
+        if change
+        else ""
+    )
+    return [
+        "De app neemt de cijfers over zoals je ze aanlevert en verbetert niets. Een totaal dat niet klopt met zijn "
+        "delen is een waarschuwing, geen fout: zo kan het ook in het dashboard staan.",
+        "Een jaar voor jouw sessie is alleen in deze browser zichtbaar en verdwijnt als je de pagina herlaadt. "
+        "Een gedeelde link met dat jaar werkt bij een ander dus niet.",
+        "Opgeslagen jaren staan op de server buiten de broncode, met wie (welk soort organisatie) ze toevoegde "
+        "en wanneer. Een opgeslagen jaar vervangen kan alleen een beheerder.",
+        f"Verandert een bron of definitie{example}, dan vergelijkt de app de jaren toch; zet het erbij in het "
+        "gesprek.",
+    ]
+
+
+def paste_placeholder(tidy: pl.DataFrame) -> str:
+    """An example of pasted tables, from the first lines of the latest year's first district block.
+
+    ``IJSSELLAND<tab>Kampen<tab>Steenwijkerland<tab>…<tab>Overig<tab>Totaal`` and below it the first
+    indicator with its first two counts, so the example always matches the loaded data.
+    """
+    districts = tidy.filter(pl.col("district") != UNIT)
+    if districts.is_empty():
+        return ""
+    first = districts.row(0, named=True)
+    block = districts.filter(
+        pl.col("district") == first["district"], pl.col("indicator") == first["indicator"]
+    )
+    areas = block.filter(pl.col("gebiedstype") != AREA_TOTAL)
+    names = areas["gebied"].head(2).to_list()
+    counts = [
+        fmt_int(v) if status == REPORTED else "?"
+        for v, status in zip(
+            areas["waarde"].head(2).to_list(), areas["status"].head(2).to_list(), strict=True
+        )
+    ]
+    header = "\t".join([first["district"].upper(), *names, "…", "Overig", "Totaal"])
+    row = "\t".join([label(first["indicator"]), *counts, "…"])
+    return f"{header}\n{row}"

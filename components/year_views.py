@@ -14,6 +14,7 @@ from analysis.checks import APPROXIMATELY, DIFFERS, LOWER_BOUND, OK, consistency
 from analysis.dutch import fmt_int
 from analysis.intake import (
     MAX_UPLOAD_BYTES,
+    YEAR_FIELD_RANGE,
     Finding,
     IntakeResult,
     area_changes,
@@ -146,8 +147,8 @@ def year_field(default: int) -> int:
     year = bound(
         field.number_input,
         "Jaar van de cijfers",
-        min_value=1900,
-        max_value=2099,
+        min_value=YEAR_FIELD_RANGE[0],
+        max_value=YEAR_FIELD_RANGE[1],
         step=1,
         key=YEAR_KEY,
         help="Staat het jaar in de bestandsnaam (zoals dashboard_2023.xlsx), dan vult de app het zelf in.",
@@ -156,8 +157,11 @@ def year_field(default: int) -> int:
     return int(year)
 
 
-def input_tabs() -> None:
-    """Three ways in: paste the tables, upload them as text, or upload the filled-in template."""
+def input_tabs(paste_example: str) -> None:
+    """Three ways in: paste the tables, upload them as text, or upload the filled-in template.
+
+    ``paste_example`` is the placeholder of the paste box (made from the latest year's tables).
+    """
     known(PREVIEW_KEY)  # the preview's tabs show only once the figures pass the check
     if PASTE_KEY not in st.session_state and PASTE_KEEP in st.session_state:
         st.session_state[PASTE_KEY] = st.session_state[PASTE_KEEP]
@@ -169,7 +173,7 @@ def input_tabs() -> None:
             key=PASTE_KEY,
             height=240,
             on_change=_keep_paste,
-            placeholder="IJSSELLAND\tKampen\tSteenwijkerland\t…\tOverig\tTotaal\nActieve seksadvertenties\t391\t440\t…",
+            placeholder=paste_example,
             help="Kopieer de blokken uit Excel (of uit het dashboard) en plak ze hier; kolommen gescheiden door "
             "tabs, blokken door een lege regel. Wat je plakt blijft staan, ook als er fouten in zitten.",
         )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis.questions import for_page
-from analysis.year_intake import intake_answer, intake_prompts
+from analysis.year_intake import intake_answer, intake_caveats, intake_prompts, paste_placeholder
 from components import data
 from components.frame import current_selection
 from components.page import caveats, discussion_prompts, question_header
@@ -34,7 +34,7 @@ template_section(latest)
 
 st.subheader("2. De cijfers aanleveren")
 year = year_field(default=loaded[-1] + 1)
-input_tabs()
+input_tabs(paste_placeholder(latest))
 
 st.subheader("3. Controle en voorbeeld")
 handed_in = candidate()
@@ -54,17 +54,5 @@ else:
 st.subheader("Opgeslagen jaren")
 saved_section()
 
-caveats(
-    "Waar je op moet letten",
-    [
-        "De app neemt de cijfers over zoals je ze aanlevert en verbetert niets. Een totaal dat niet klopt met zijn "
-        "delen is een waarschuwing, geen fout: zo kan het ook in het dashboard staan.",
-        "Een jaar voor jouw sessie is alleen in deze browser zichtbaar en verdwijnt als je de pagina herlaadt. "
-        "Een gedeelde link met dat jaar werkt bij een ander dus niet.",
-        "Opgeslagen jaren staan op de server buiten de broncode, met wie (welk soort organisatie) ze toevoegde "
-        "en wanneer. Een opgeslagen jaar vervangen kan alleen een beheerder.",
-        "Verandert een bron of definitie (zoals de webcrawler voor advertenties in 2022), dan vergelijkt de app "
-        "de jaren toch; zet het erbij in het gesprek.",
-    ],
-)
+caveats("Waar je op moet letten", intake_caveats())
 discussion_prompts(intake_prompts(latest, loaded[-1] + 1))

@@ -20,7 +20,7 @@ The names below are the package's public interface (``from analysis.intake impor
 from analysis.intake.compare import COMPARE_SCHEMA, area_changes, compare_years
 from analysis.intake.findings import Finding, FindingCode, IntakeError, IntakeResult, Upload, UploadKind
 from analysis.intake.upload import MAX_UPLOAD_BYTES, load_upload, read_upload
-from analysis.intake.validate import FIRST_YEAR, check_upload, validate, year_from_name
+from analysis.intake.validate import FIRST_YEAR, YEAR_FIELD_RANGE, check_upload, validate, year_from_name
 from analysis.intake.xlsx import column_letter
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "read_upload",
     # validating a year
     "FIRST_YEAR",
+    "YEAR_FIELD_RANGE",
     "check_upload",
     "validate",
     "year_from_name",

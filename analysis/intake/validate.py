@@ -46,6 +46,8 @@ from analysis.trends import BASE_YEAR
 
 #: The first dashboard covered this year; no earlier year is plausible.
 FIRST_YEAR = BASE_YEAR
+#: What the year field on the page accepts; years outside FIRST_YEAR get a finding, not a blocked field.
+YEAR_FIELD_RANGE: tuple[int, int] = (1900, 2099)
 
 _YEAR_IN_NAME = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 

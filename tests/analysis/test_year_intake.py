@@ -1,7 +1,13 @@
 """Texts of the page 'Nieuw jaar toevoegen' that come from the data (analysis.year_intake)."""
 
 from analysis import load_dashboard
-from analysis.year_intake import intake_answer, intake_prompts, paste_findings_text
+from analysis.year_intake import (
+    intake_answer,
+    intake_caveats,
+    intake_prompts,
+    paste_findings_text,
+    paste_placeholder,
+)
 
 
 def test_answer_names_where_each_year_comes_from() -> None:
@@ -31,3 +37,16 @@ def test_prompts_name_the_municipalities_without_figures() -> None:
     )
     assert "Wie levert de tabellen van 2023 aan" in prompts[1]
     assert "Web-IQ" in prompts[2]
+
+
+def test_paste_example_is_made_from_the_loaded_tables() -> None:
+    example = paste_placeholder(load_dashboard(2022))
+    header, row = example.split("\n")
+    assert header == "IJSSELLAND\tKampen\tSteenwijkerland\t…\tOverig\tTotaal"
+    assert row == "Actieve seksadvertenties\t391\t440\t…"
+
+
+def test_caveat_names_the_source_change_from_the_data() -> None:
+    assert intake_caveats()[-1].startswith(
+        "Verandert een bron of definitie (zoals de webcrawler van Web-IQ voor actieve seksadvertenties vanaf 2022)"
+    )
