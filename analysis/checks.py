@@ -10,7 +10,7 @@ import polars as pl
 from analysis.dutch import fmt_int
 from analysis.frames import unit_value
 from analysis.geography import UNIT
-from analysis.indicators import DISTRICT_INDICATORS, label
+from analysis.indicators import COMENSHA_BREAKDOWNS, COMENSHA_TOTAL, DISTRICT_INDICATORS, label
 from analysis.parser import AREA_MUNICIPALITY, AREA_OTHER, AREA_TOTAL, NOT_REPORTED
 from analysis.paths import CONTEXT_CSV
 
@@ -41,14 +41,8 @@ CHECK_SCHEMA = {
 }
 
 #: Breakdowns of the unit-level blocks that must add up to their total.
-BREAKDOWNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("CoMensHa naar leeftijd", "comensha_slachtoffers", ("comensha_minderjarig", "comensha_meerderjarig")),
-    ("CoMensHa naar geslacht", "comensha_slachtoffers", ("comensha_man", "comensha_vrouw")),
-    (
-        "CoMensHa naar nationaliteit",
-        "comensha_slachtoffers",
-        ("comensha_nederlands", "comensha_niet_nederlands", "comensha_nationaliteit_onbekend"),
-    ),
+BREAKDOWNS: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(
+    (f"CoMensHa naar {name}", COMENSHA_TOTAL, codes) for name, codes in COMENSHA_BREAKDOWNS
 )
 
 _APPROXIMATE_TOLERANCE = 0.10

@@ -330,6 +330,34 @@ INTERVENTIONS: tuple[str, ...] = (
 )
 CARE = "zorgtrajecten"
 
+#: The CoMensHa block, defined once: the total of registered victims ...
+COMENSHA_TOTAL = "comensha_slachtoffers"
+#: ... the category whose nationality is not known ...
+COMENSHA_UNKNOWN = "comensha_nationaliteit_onbekend"
+#: ... and each characteristic with its categories, which add up to the total.
+COMENSHA_BREAKDOWNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("leeftijd", ("comensha_minderjarig", "comensha_meerderjarig")),
+    ("geslacht", ("comensha_man", "comensha_vrouw")),
+    ("nationaliteit", ("comensha_nederlands", "comensha_niet_nederlands", COMENSHA_UNKNOWN)),
+)
+#: The codes in the order the dashboard prints the block (the unknown nationality follows the ages).
+COMENSHA_PRINTED: tuple[str, ...] = (
+    COMENSHA_TOTAL,
+    "comensha_minderjarig",
+    "comensha_meerderjarig",
+    COMENSHA_UNKNOWN,
+    "comensha_man",
+    "comensha_vrouw",
+    "comensha_nederlands",
+    "comensha_niet_nederlands",
+)
+
+
+def comensha_part(code: str) -> str:
+    """The characteristic a CoMensHa code breaks down (``leeftijd``…), or ``totaal`` for the total."""
+    return next((name for name, codes in COMENSHA_BREAKDOWNS if code in codes), "totaal")
+
+
 #: Headings in the layout that start a section rather than hold figures.
 SECTION_HEADINGS: dict[str, str] = {
     name_key("Zichtbare aanbod seksuele dienstverlening"): SECTION_SUPPLY,

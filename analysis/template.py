@@ -26,6 +26,7 @@ import xlsxwriter
 from analysis.geography import UNIT
 from analysis.indicators import (
     BY_CODE,
+    COMENSHA_PRINTED,
     DISTRICT_INDICATORS,
     SECTION_ADMIN,
     SECTION_AWARENESS,
@@ -79,16 +80,7 @@ SECTION_TITLES: dict[str, str] = {
 }
 
 AWARENESS: tuple[str, ...] = ("bewustwording_om", "bewustwording_politie")
-COMENSHA: tuple[str, ...] = (
-    "comensha_slachtoffers",
-    "comensha_minderjarig",
-    "comensha_meerderjarig",
-    "comensha_nationaliteit_onbekend",
-    "comensha_man",
-    "comensha_vrouw",
-    "comensha_nederlands",
-    "comensha_niet_nederlands",
-)
+COMENSHA: tuple[str, ...] = COMENSHA_PRINTED
 CASUSTAFEL: tuple[str, ...] = (
     "casustafel_vergaderingen",
     "casustafel_casus",

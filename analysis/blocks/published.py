@@ -18,7 +18,17 @@ from analysis.checks import DIFFERS, KIND_TEXT
 from analysis.dutch import fmt_int
 from analysis.frames import unit_value
 from analysis.geography import UNIT
-from analysis.indicators import BY_CODE, DISTRICT_INDICATORS, INDICATORS, label
+from analysis.indicators import (
+    BY_CODE,
+    COMENSHA_BREAKDOWNS,
+    COMENSHA_PRINTED,
+    COMENSHA_TOTAL,
+    COMENSHA_UNKNOWN,
+    DISTRICT_INDICATORS,
+    INDICATORS,
+    comensha_part,
+    label,
+)
 from analysis.parser import AREA_MUNICIPALITY, AREA_OTHER, AREA_TOTAL, REPORTED, STATUSES
 
 SECTION_ORDER: tuple[str, ...] = tuple(dict.fromkeys(ind.section for ind in INDICATORS))
@@ -26,23 +36,12 @@ AREA_TYPES: tuple[str, ...] = (AREA_MUNICIPALITY, AREA_OTHER, AREA_TOTAL)
 
 AWARENESS = ("bewustwording_om", "bewustwording_politie")
 #: The CoMensHa rows in the printed order, each with the breakdown it belongs to.
-COMENSHA_ORDER: tuple[tuple[str, str], ...] = (
-    ("comensha_slachtoffers", "totaal"),
-    ("comensha_minderjarig", "leeftijd"),
-    ("comensha_meerderjarig", "leeftijd"),
-    ("comensha_nationaliteit_onbekend", "nationaliteit"),
-    ("comensha_man", "geslacht"),
-    ("comensha_vrouw", "geslacht"),
-    ("comensha_nederlands", "nationaliteit"),
-    ("comensha_niet_nederlands", "nationaliteit"),
+#: The CoMensHa codes in printed order, each with the characteristic it belongs to.
+COMENSHA_ORDER: tuple[tuple[str, str], ...] = tuple((code, comensha_part(code)) for code in COMENSHA_PRINTED)
+#: The categories of each characteristic that should add up to the total without "unknown".
+COMENSHA_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (name, tuple(code for code in codes if code != COMENSHA_UNKNOWN)) for name, codes in COMENSHA_BREAKDOWNS
 )
-COMENSHA_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("leeftijd", ("comensha_minderjarig", "comensha_meerderjarig")),
-    ("geslacht", ("comensha_man", "comensha_vrouw")),
-    ("nationaliteit", ("comensha_nederlands", "comensha_niet_nederlands")),
-)
-COMENSHA_TOTAL = "comensha_slachtoffers"
-COMENSHA_UNKNOWN = "comensha_nationaliteit_onbekend"
 
 
 def district_order(tidy: pl.DataFrame) -> list[str]:

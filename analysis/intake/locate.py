@@ -15,7 +15,7 @@ from analysis.intake.xlsx import column_letter
 from analysis.names import name_key
 from analysis.parser import (
     LayoutError,
-    _split_blocks,  # the parser's own block splitter, reused to locate total cells
+    split_blocks,  # the parser's own block splitter, reused to locate total cells
 )
 from analysis.template import AWARENESS, AZC_BLOCK, B8_BLOCK, CASUSTAFEL_BLOCK, COMENSHA, COMENSHA_BLOCK
 
@@ -94,7 +94,7 @@ def total_cells(text: str, gazetteer: Gazetteer) -> dict[tuple[str, str], Cell]:
     """Where each total stands in the text: (area, indicator) -> (block, line, column, column name)."""
     found: dict[tuple[str, str], Cell] = {}
     unit_labels = labels_for(DISTRICT_INDICATORS + AWARENESS)
-    for block in _split_blocks(text.lstrip("\ufeff")):
+    for block in split_blocks(text.lstrip("\ufeff")):
         key = name_key(block.name)
         header = [c.strip() for c in block.header.cells]
         while header and not header[-1]:

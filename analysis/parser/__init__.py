@@ -33,7 +33,6 @@ from analysis.parser.statuses import (
 )
 
 #: The old private name of :func:`split_blocks`, still imported by ``analysis.intake``.
-_split_blocks = split_blocks
 
 __all__ = [
     "AREA_MUNICIPALITY",
@@ -54,7 +53,6 @@ __all__ = [
     "ErrorCode",
     "LayoutError",
     "Line",
-    "_split_blocks",
     "other_area",
     "parse_cell",
     "parse_layout",

@@ -20,7 +20,7 @@ from enum import StrEnum
 import polars as pl
 
 from analysis.geography import UNIT, Gazetteer
-from analysis.indicators import DISTRICT_INDICATORS, SECTION_AWARENESS, labels_for
+from analysis.indicators import COMENSHA_PRINTED, DISTRICT_INDICATORS, SECTION_AWARENESS, labels_for
 from analysis.names import name_key
 from analysis.parser import messages
 from analysis.parser.cells import Cell
@@ -52,16 +52,7 @@ _OTHER_COLUMN = name_key(OTHER_PREFIX)
 _SUM_CELL = re.compile(r"(\d+)\s*\+\s*(\d+)")
 
 _AWARENESS_CODES = ("bewustwording_om", "bewustwording_politie")
-_COMENSHA_CODES = (
-    "comensha_slachtoffers",
-    "comensha_minderjarig",
-    "comensha_meerderjarig",
-    "comensha_nationaliteit_onbekend",
-    "comensha_man",
-    "comensha_vrouw",
-    "comensha_nederlands",
-    "comensha_niet_nederlands",
-)
+_COMENSHA_CODES = COMENSHA_PRINTED
 _B8_CODES = ("b8_aangiftes",)
 _AZC_CODE = "b8_azc"
 _MEETINGS_CODE = "casustafel_vergaderingen"

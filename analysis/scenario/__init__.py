@@ -13,6 +13,7 @@ Numbers and words are kept apart:
 The names below are the package's public interface, as they were when it was one module.
 """
 
+from analysis.indicators import COMENSHA_TOTAL
 from analysis.links import WORD_JOINER, inert_markdown
 from analysis.scenario.comensha import BREAKDOWN_SCHEMA, comensha_breakdown
 from analysis.scenario.compare import (
@@ -29,7 +30,6 @@ from analysis.scenario.funnel import FUNNEL_SCHEMA, funnel_display_table, funnel
 from analysis.scenario.labels import (
     BASELINE_NAME,
     COMENSHA_CATEGORIES,
-    COMENSHA_TOTAL,
     DEFAULT_NAMES,
     KIND_ESTIMATE,
     KIND_EXPECTED,

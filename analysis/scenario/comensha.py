@@ -3,7 +3,8 @@
 import polars as pl
 
 from analysis.frames import unit_value
-from analysis.scenario.labels import COMENSHA_CATEGORIES, COMENSHA_TOTAL
+from analysis.indicators import COMENSHA_TOTAL
+from analysis.scenario.labels import COMENSHA_CATEGORIES
 from analysis.scenario.wording import breakdown_share_text
 from analysis.stats import clopper_pearson
 

@@ -5,6 +5,9 @@ Sentences built from these words are in :mod:`analysis.scenario.wording` and
 :mod:`analysis.scenario.prompts`.
 """
 
+from analysis.dutch import upper_first
+from analysis.indicators import COMENSHA_BREAKDOWNS, COMENSHA_UNKNOWN
+
 #: Labels of the registered counts in the scenario's visibility table (column ``bron``).
 SOURCE_LABELS: dict[str, str] = {
     "signalen": "Signalen mensenhandel (politie)",
@@ -37,18 +40,18 @@ BASELINE_NAME = "baseline"
 #: The baseline's heading in the outcome box and the list of assumptions.
 BASELINE_HEADING = "Baseline"
 
-#: The CoMensHa block: the code of the published total ...
-COMENSHA_TOTAL = "comensha_slachtoffers"
-#: ... and the short Dutch names of its categories, per characteristic, in published order.
-COMENSHA_CATEGORIES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("Leeftijd", (("comensha_minderjarig", "minderjarig"), ("comensha_meerderjarig", "meerderjarig"))),
-    ("Geslacht", (("comensha_man", "man"), ("comensha_vrouw", "vrouw"))),
-    (
-        "Nationaliteit",
-        (
-            ("comensha_nederlands", "Nederlands"),
-            ("comensha_niet_nederlands", "niet-Nederlands"),
-            ("comensha_nationaliteit_onbekend", "onbekend"),
-        ),
-    ),
+#: The short Dutch names of the CoMensHa categories (the codes come from analysis.indicators).
+COMENSHA_WORDS: dict[str, str] = {
+    "comensha_minderjarig": "minderjarig",
+    "comensha_meerderjarig": "meerderjarig",
+    "comensha_man": "man",
+    "comensha_vrouw": "vrouw",
+    "comensha_nederlands": "Nederlands",
+    "comensha_niet_nederlands": "niet-Nederlands",
+    COMENSHA_UNKNOWN: "onbekend",
+}
+#: Per characteristic (capitalised), its categories with their short names, in published order.
+COMENSHA_CATEGORIES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = tuple(
+    (upper_first(name), tuple((code, COMENSHA_WORDS[code]) for code in codes))
+    for name, codes in COMENSHA_BREAKDOWNS
 )

@@ -14,8 +14,9 @@ import polars as pl
 from analysis.dutch import fmt_int, fmt_pct, join_words, signed
 from analysis.frames import unit_value
 from analysis.geography import UNIT
+from analysis.indicators import COMENSHA_TOTAL
 from analysis.scenario.compare import NamedScenario, ScenarioView, short_name
-from analysis.scenario.labels import BASELINE_HEADING, COMENSHA_CATEGORIES, COMENSHA_TOTAL, SINGLE_NAME
+from analysis.scenario.labels import BASELINE_HEADING, COMENSHA_CATEGORIES, SINGLE_NAME
 from analysis.scenario.model import (
     PUBLISHED_ESTIMATE_CODES,
     ScenarioResult,
