@@ -38,6 +38,8 @@ class Question:
     ``estimate`` names the figure a werksessie can let the room estimate on this question
     (a key of ``analysis.werksessie.published_figures``); ``trend_topic`` and
     ``trend_indicators`` are its topic in the trend view and the year comparison.
+    ``view`` is the dotted path of the function that computes what the page shows, and
+    ``wording`` the module that words it (both are checked by ``tests/analysis/test_questions.py``).
     """
 
     slug: str
@@ -45,6 +47,8 @@ class Question:
     label: str
     icon: str
     section: str
+    view: str
+    wording: str
     purpose: str = ""
     route_minutes: int | None = None
     note: str = ""
@@ -75,6 +79,8 @@ QUESTIONS: tuple[Question, ...] = (
         label="Start",
         icon=":material/home:",
         section=SECTION_HOME,
+        view="analysis.summary.start_view",
+        wording="analysis.summary",
         purpose="Doel van de sessie, de keten in één beeld.",
         route_minutes=5,
         note="Laat de twee ketens zien en vraag: waar in de keten zit jouw organisatie? Spreek af dat cijfers "
@@ -86,6 +92,8 @@ QUESTIONS: tuple[Question, ...] = (
         label="Aard en omvang",
         icon=":material/travel_explore:",
         section=SECTION_QUESTIONS,
+        view="analysis.supply.supply_overview",
+        wording="analysis.supply.wording",
         purpose="Advertenties, controles en signalen per gemeente; wat is veel, wat is toeval?",
         route_minutes=15,
         note="Begin met de trechter: wat ligt er echt buiten de grenzen? Vraag de politie naar registratie op "
@@ -101,6 +109,8 @@ QUESTIONS: tuple[Question, ...] = (
         label="Opvolging van signalen",
         icon=":material/gavel:",
         section=SECTION_QUESTIONS,
+        view="analysis.followup.followup_view",
+        wording="analysis.followup",
         purpose="Van signaal naar onderzoek naar het OM, per district.",
         route_minutes=15,
         note="Laat de marges spreken: bij 18 of 25 signalen zegt een verschil van enkele procenten weinig. "
@@ -116,6 +126,8 @@ QUESTIONS: tuple[Question, ...] = (
         label="Van rapportage naar interventie",
         icon=":material/assignment_turned_in:",
         section=SECTION_QUESTIONS,
+        view="analysis.interventions.intervention_view",
+        wording="analysis.interventions.wording",
         purpose="Per gemeente: rapportages tegenover interventies, en waar een opgave ontbreekt.",
         route_minutes=15,
         note="Houd de twee lijsten uit elkaar: 'geen interventie' is iets anders dan 'geen opgave'. Vraag "
@@ -131,6 +143,8 @@ QUESTIONS: tuple[Question, ...] = (
         label="Casustafels",
         icon=":material/groups:",
         section=SECTION_QUESTIONS,
+        view="analysis.casustafel.casustafel_view",
+        wording="analysis.casustafel.wording",
         purpose="Districten met en zonder casustafel naast elkaar, en wat vijf districten kunnen dragen.",
         route_minutes=10,
         note="De toelichting zegt dat casustafels meer opleveren; de cijfers laten geen duidelijk verschil "
@@ -145,6 +159,8 @@ QUESTIONS: tuple[Question, ...] = (
         label="Onzichtbare slachtoffers",
         icon=":material/visibility_off:",
         section=SECTION_QUESTIONS,
+        view="analysis.scenario.scenario_page",
+        wording="analysis.scenario.wording",
         purpose="Een landelijke schatting naar de regio vertaald, naast wat we registreren.",
         route_minutes=15,
         note="Laat deelnemers eerst zelf een schatting op de schuif zetten en deel de link. Benadruk dat een "
@@ -166,6 +182,8 @@ QUESTIONS: tuple[Question, ...] = (
         label="Ontwikkeling sinds 2019",
         icon=":material/trending_up:",
         section=SECTION_QUESTIONS,
+        view="analysis.trends.trends_view",
+        wording="analysis.trends.wording",
         purpose="De cijfers van elk geladen jaar naast elkaar; afronden met actiepunten.",
         route_minutes=15,
         note="Wijs op de verschillen tussen tekst en tabel en op de andere webcrawler. Sluit af met "
@@ -177,6 +195,8 @@ QUESTIONS: tuple[Question, ...] = (
         label="Data en kwaliteit",
         icon=":material/table_view:",
         section=SECTION_DATA,
+        view="analysis.blocks.data_view",
+        wording="analysis.blocks.wording",
         purpose="Alle tabellen, controles, definities en downloads; om op terug te vallen.",
     ),
     Question(
@@ -185,6 +205,8 @@ QUESTIONS: tuple[Question, ...] = (
         label="Nieuw jaar toevoegen",
         icon=":material/upload_file:",
         section=SECTION_DATA,
+        view="analysis.year_intake.intake_answer",
+        wording="analysis.year_intake",
     ),
     Question(
         slug="werksessie",
@@ -192,6 +214,8 @@ QUESTIONS: tuple[Question, ...] = (
         label="Werksessie",
         icon=":material/how_to_vote:",
         section=SECTION_SESSION,
+        view="analysis.werksessie.published_figures",
+        wording="analysis.werksessie.wording",
     ),
 )
 
