@@ -1,4 +1,4 @@
-"""The tables of a werksessie: the session, estimates, notes, support and reveals."""
+"""The tables of a werksessie (session, estimates, notes, support, reveals) and of the limits kept per client."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -40,6 +41,14 @@ class WorkSession(Base):
     current_round: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     closed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    #: The last write to the session (a note, estimate, +1 or facilitator action); idle sessions expire.
+    last_activity_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True, index=True
+    )
+    #: When the facilitator closed the session; closed sessions are deleted after a retention period.
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    #: The hashed network address of the browser that created the session (or None when unknown).
+    created_from: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
 
 
 class Estimate(Base):
@@ -102,3 +111,38 @@ class Reveal(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("werksessies.id", ondelete="CASCADE"), index=True)
     figure: Mapped[str] = mapped_column(String(40), nullable=False)
     round: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class Attempt(Base):
+    """One limited action (a post, a new session) or one failed guess (a key, a code) of a hashed client."""
+
+    __tablename__ = "pogingen"
+    __table_args__ = (
+        Index("ix_pogingen_client_kind_at", "client", "kind", "at"),
+        Index("ix_pogingen_at", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client: Mapped[str] = mapped_column(String(64), nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    #: A hash of what was guessed (so retyping the same wrong key does not count twice), or None.
+    subject: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class Visitor(Base):
+    """One row per hashed client; its lock serialises the limit checks of that client."""
+
+    __tablename__ = "bezoekers"
+
+    client: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class Setting(Base):
+    """A named value of the store, such as the salt with which client identities are hashed."""
+
+    __tablename__ = "instellingen"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), nullable=False)
