@@ -1,0 +1,164 @@
+"""Maps of the 76 municipalities (Altair ``mark_geoshape``, offline: the boundaries come from ``data/geo``).
+
+Every map colours a class, never a raw zero for a missing figure: the legend names each
+class, a municipality counted in its district's "Overig" has a dashed outline, and the
+districts outside the sidebar's choice are faded while the map zooms to the chosen one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import polars as pl
+
+from analysis import UNIT
+from analysis.maps import MAP_CLASSES, Boundaries, load_boundaries, with_properties
+from analysis.maps.wording import COUNT_CLASSES, FEW_COUNTS, MISSING_CLASSES, RATE_CLASSES
+from components.charts import DISTRICT_COLORS
+
+#: Colour of each class: a colour-blind-safe sequential blue for rates and counts, greys for
+#: few and missing (three distinct greys, so missing never looks like a low value).
+CLASS_COLORS: dict[str, str] = {
+    **dict(zip(RATE_CLASSES, ["#c6dbef", "#6baed6", "#2171b5", "#08306b"], strict=True)),
+    **dict(zip(COUNT_CLASSES, ["#c6dbef", "#6baed6", "#2171b5", "#08306b"], strict=True)),
+    FEW_COUNTS: "#e6e6e6",
+    **dict(zip(MISSING_CLASSES.values(), ["#ffffff", "#9e9e9e", "#d0d0d0"], strict=True)),
+}
+#: Colours of the outcomes of a report (rapportage -> interventie map), in legend order.
+OUTCOME_COLORS: dict[str, str] = {
+    "rapportage en interventie": "#0072B2",
+    "rapportage, geen interventie": "#E69F00",
+    "interventie zonder rapportage": "#56B4E9",
+    "geen rapportage, geen interventie": "#f0f0f0",
+    "geen opgave (?)": "#9e9e9e",
+}
+MAP_HEIGHT = 520
+
+
+def _features(table: pl.DataFrame) -> tuple[list[dict[str, Any]], Boundaries]:
+    municipalities = dict(zip(table["gemeentecode"], table["gemeente"], strict=True))
+    year = int(table["jaar"][0])
+    boundaries = load_boundaries(year, municipalities)
+    return with_properties(boundaries.features, table.to_dicts()), boundaries
+
+
+def _fit(features: list[dict[str, Any]]) -> dict[str, Any]:
+    """The collection the projection is fitted to: the chosen municipalities (all when none is chosen)."""
+    chosen = [f for f in features if f["properties"].get("gekozen")] or features
+    return {"type": "FeatureCollection", "features": chosen}
+
+
+def _class_color(table: pl.DataFrame, colors: dict[str, str], title: str) -> alt.Color:
+    present = [c for c in colors if c in set(table["klasse"].to_list())]
+    return alt.Color(
+        "properties.klasse:N",
+        title=title,
+        scale=alt.Scale(domain=present, range=[colors[c] for c in present]),
+        legend=alt.Legend(
+            orient="bottom",
+            columns=2,
+            labelLimit=0,
+            symbolType="square",
+            symbolSize=220,
+            symbolStrokeColor="#555",
+            symbolStrokeWidth=0.6,
+        ),
+    )
+
+
+def _geoshape(features: list[dict[str, Any]], color: alt.Color, tooltip: list[alt.Tooltip]) -> alt.Chart:
+    return (
+        alt.Chart(alt.Data(values=features))
+        .mark_geoshape(stroke="#444", strokeWidth=0.6, clip=True)
+        .encode(
+            color=color,
+            strokeDash=alt.StrokeDash(
+                "properties.overig:N",
+                scale=alt.Scale(domain=[False, True], range=[[1, 0], [4, 3]]),
+                legend=None,
+            ),
+            strokeWidth=alt.StrokeWidthValue(
+                0.6, condition={"test": "datum.properties.overig", "value": 1.6}
+            ),
+            opacity=alt.OpacityValue(0.25, condition={"test": "datum.properties.gekozen", "value": 1.0}),
+            tooltip=tooltip,
+        )
+        .project(type="mercator", fit=_fit(features))
+    )
+
+
+def measure_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
+    """The chosen measure per municipality as classes; grey where counts are few or missing."""
+    features, _ = _features(table)
+    tooltip = [
+        alt.Tooltip("properties.gemeente:N", title="Gemeente"),
+        alt.Tooltip("properties.gebied_tekst:N", title="Cijfer van"),
+        alt.Tooltip("properties.waarde_tekst:N", title="Aantal"),
+        alt.Tooltip("properties.inwoners:Q", title="Inwoners van dat gebied", format=",d"),
+        alt.Tooltip("properties.maat_tekst:N", title="Per inwoner"),
+        alt.Tooltip("properties.klasse:N", title="Klasse"),
+    ]
+    color = _class_color(table, CLASS_COLORS, "Kleur")
+    return _geoshape(features, color, tooltip).properties(
+        title=alt.Title(title, subtitle=subtitle), height=MAP_HEIGHT, width="container"
+    )
+
+
+def outcome_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
+    """Per municipality what followed a report: the outcome of its area, '?' marked as no figures."""
+    features, _ = _features(table)
+    tooltip = [
+        alt.Tooltip("properties.gemeente:N", title="Gemeente"),
+        alt.Tooltip("properties.gebied_tekst:N", title="Cijfer van"),
+        alt.Tooltip("properties.maat_tekst:N", title="Rapportages"),
+        alt.Tooltip("properties.waarde_tekst:N", title="Interventies"),
+        alt.Tooltip("properties.klasse:N", title="Uitkomst"),
+    ]
+    color = _class_color(table, OUTCOME_COLORS, "Uitkomst")
+    return _geoshape(features, color, tooltip).properties(
+        title=alt.Title(title, subtitle=subtitle), height=MAP_HEIGHT, width="container"
+    )
+
+
+def district_map(
+    table: pl.DataFrame, color_field: str, title: str, subtitle: str, tooltip_fields: dict[str, str]
+) -> alt.Chart:
+    """The five districts (their municipalities, without inner borders), coloured by ``color_field``.
+
+    ``color_field`` is ``district`` (each district its own colour) or a class column; the
+    municipalities of the chosen district stay opaque.
+    """
+    features, _ = _features(table)
+    if color_field == "district":
+        present = [d for d in DISTRICT_COLORS if d in set(table["district"].to_list()) and d != UNIT]
+        color = alt.Color(
+            "properties.district:N",
+            title="District",
+            scale=alt.Scale(domain=present, range=[DISTRICT_COLORS[d] for d in present]),
+            legend=alt.Legend(orient="bottom", columns=3, labelLimit=0, symbolType="square", symbolSize=220),
+        )
+    else:
+        values = table[color_field].unique(maintain_order=True).to_list()
+        color = alt.Color(
+            f"properties.{color_field}:N",
+            title=None,
+            scale=alt.Scale(domain=values, range=["#0072B2", "#E69F00", "#9e9e9e"][: len(values)]),
+            legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, symbolType="square", symbolSize=220),
+        )
+    tooltip = [alt.Tooltip(f"properties.{field}:N", title=name) for field, name in tooltip_fields.items()]
+    shapes = (
+        alt.Chart(alt.Data(values=features))
+        .mark_geoshape(strokeWidth=0.3, clip=True)
+        .encode(
+            color=color,
+            stroke=color,
+            opacity=alt.OpacityValue(0.25, condition={"test": "datum.properties.gekozen", "value": 1.0}),
+            tooltip=tooltip,
+        )
+        .project(type="mercator", fit=_fit(features))
+    )
+    return shapes.properties(title=alt.Title(title, subtitle=subtitle), height=MAP_HEIGHT, width="container")
+
+
+__all__ = ["CLASS_COLORS", "MAP_CLASSES", "OUTCOME_COLORS", "district_map", "measure_map", "outcome_map"]
