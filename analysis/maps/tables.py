@@ -102,8 +102,8 @@ def measure_map_table(
     )
     unit = area_rates(tidy, population, indicator, by="district")
     reported = unit.filter(pl.col("status") == REPORTED)
-    total = reported["waarde"].sum()
-    inhabitants = reported["inwoners"].sum()
+    total = int(reported["waarde"].sum())
+    inhabitants = int(reported["inwoners"].sum())
     unit_rate = total / inhabitants * 100_000 if inhabitants else None
     joined = areas.join(rates, on=["district", "kaartgebied"], how="left")
     rows = []
