@@ -26,13 +26,19 @@ from analysis.intake.findings import (
 )
 from analysis.intake.locate import AZC_KEYS, B8_KEY, CASUSTAFEL_KEY, COMENSHA_KEY, UNIT_KEY_PREFIX
 from analysis.intake.text import clean_field
-from analysis.intake.xlsx import Position, SheetScan, cell_ref, open_workbook, parse_ref, sheet_values
+from analysis.intake.xlsx import (
+    MAX_SHEET_COLUMNS,
+    MAX_SHEET_ROWS,
+    Position,
+    SheetScan,
+    cell_ref,
+    open_workbook,
+    parse_ref,
+    sheet_values,
+)
 from analysis.names import name_key
 from analysis.template import BLOCK_SHEETS, INSTRUCTION_SHEET
 
-#: A block sheet holds a small table; anything beyond this is a stray cell far outside it.
-MAX_SHEET_ROWS = 2000
-MAX_SHEET_COLUMNS = 100
 #: The identity of the unit's block, the name the parser registers it under.
 _UNIT_IDENTITY = "eenheid"
 
