@@ -78,7 +78,10 @@ def _styled(chart: alt.TopLevelMixin, big: bool) -> alt.TopLevelMixin:
 def _spec(name: str, args: tuple[Any, ...], kwargs: dict[str, Any], big: bool, _build: ChartBuilder) -> dict:
     """The Vega-Lite spec of ``_build(*args, **kwargs)``, made by Altair once per distinct input."""
     del name  # part of the cache key only
-    return _styled(_build(*args, **kwargs), big).to_dict()
+    spec = _styled(_build(*args, **kwargs), big).to_dict()
+    # Drawn as SVG: crisp on a projector, and what Vega drew can be read (text, marks, aria labels).
+    spec["usermeta"] = {"embedOptions": {"renderer": "svg"}}
+    return spec
 
 
 def show_chart(build: ChartBuilder, *args: Any, source: str, key: str | None = None, **kwargs: Any) -> None:
