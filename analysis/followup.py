@@ -115,15 +115,17 @@ def followup_caveats(tidy: pl.DataFrame, context: pl.DataFrame) -> list[str]:
 
 
 def followup_answer(tidy: pl.DataFrame, district: str = UNIT) -> str:
-    """One sentence: how many signals led to an investigation, and how many suspects reached the OM."""
+    """One sentence, counts first: ``22 van de 188 signalen (11,7%) leidden ... het OM besliste over 44 verdachten``."""
     scope = None if district == UNIT else district
     share = chain_ratio(tidy, "onderzoeken_per_signaal", district=scope)
     intake = chain_ratio(tidy, "instroom_per_signaal", district=scope)
     where = "Oost-Nederland" if district == UNIT else district
+    verb = "leidde" if share.numerator == 1 else "leidden"
+    suspects = "verdachte" if intake.numerator == 1 else "verdachten"
     return (
-        f"In {where} leidde {fmt_pct(share.value)} van de signalen tot een strafrechtelijk onderzoek "
-        f"({fmt_int(share.numerator)} van {fmt_int(share.denominator)}; marge {share.interval_text()}); "
-        f"het OM nam over {fmt_int(intake.numerator)} verdachten een beslissing."
+        f"{fmt_int(share.numerator)} van de {fmt_int(share.denominator)} signalen ({fmt_pct(share.value)}) "
+        f"{verb} in {where} tot een strafrechtelijk onderzoek; het OM besliste over "
+        f"{fmt_int(intake.numerator)} {suspects}."
     )
 
 

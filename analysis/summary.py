@@ -130,14 +130,17 @@ def key_figures(
 
 
 def headline(tidy: pl.DataFrame, district: str = UNIT) -> str:
-    """One sentence that answers 'what happened to the signals?' for the unit or a district."""
+    """One sentence that answers 'what happened to the signals?': ``22 van de 188 signalen (11,7%) leidden ...``.
+
+    The counts come first, in words; the margin stays on the cards below.
+    """
     ratio = chain_ratio(tidy, "onderzoeken_per_signaal", district=None if district == UNIT else district)
     year = int(tidy["jaar"][0])
     where = "Oost-Nederland" if district == UNIT else f"district {district}"
+    verb = "leidde" if ratio.numerator == 1 else "leidden"
     return (
-        f"In {year} verwerkte de politie in {where} {fmt_int(ratio.denominator)} signalen van mensenhandel; "
-        f"{fmt_int(ratio.numerator)} daarvan ({ratio.value_text()}, marge {ratio.interval_text()}) "
-        "leidden tot een strafrechtelijk onderzoek van enige omvang."
+        f"{fmt_int(ratio.numerator)} van de {fmt_int(ratio.denominator)} signalen van mensenhandel "
+        f"({ratio.value_text()}) {verb} in {year} in {where} tot een strafrechtelijk onderzoek van enige omvang."
     )
 
 

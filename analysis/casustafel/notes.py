@@ -160,8 +160,8 @@ def casustafel_caveats() -> list[str]:
         "samen bespreken. Het dashboard telt per district de vergaderingen en de besproken casussen, niet "
         "wat eruit voortkwam.",
         "De verhouding met / zonder casustafel deelt de waarde van de ene groep door die van de andere. De "
-        "marge is exact (conditioneel binomiaal) en gaat ervan uit dat elke interventie los staat van de "
-        "andere; zaken binnen één district lijken op elkaar, dus de echte onzekerheid is groter.",
+        "marge gaat ervan uit dat elke interventie los staat van de andere; zaken binnen één district "
+        "lijken op elkaar, dus de echte onzekerheid is groter.",
         "Een groep 'zonder casustafel' van twee districten is geen controlegroep: de districten zijn niet "
         "door loting ingedeeld en verschillen op veel meer punten.",
         "Bron: Dashboard mensenhandel Oost-Nederland (tabellen en toelichting); de uitleg is eigen tekst.",

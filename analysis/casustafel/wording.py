@@ -9,6 +9,7 @@ import polars as pl
 
 from analysis.casustafel.model import CasustafelComparison, Direction, direction_of
 from analysis.dutch import count_noun, fmt_dec, join_words
+from analysis.headlines import fitting
 from analysis.ratios import Ratio
 
 CASUSTAFEL_SOURCE = (
@@ -109,14 +110,21 @@ def value_with_counts(ratio: Ratio) -> str:
 
 
 def casustafel_answer(comparison: CasustafelComparison) -> str:
-    """One sentence with both groups' counts, the rate ratio and its interval, for the chosen ratio."""
+    """The page's answer, conclusion first, with both groups' values and counts (at most 30 words).
+
+    ``Geen duidelijk verschil (iets lager met casustafel): districten met een casustafel kwamen
+    op 1,24 (51 interventies op 41 rapportages), districten zonder op 1,42 (...)``. The rate
+    ratio and its margin are on the cards below.
+    """
     with_r, without_r = comparison.with_ratio, comparison.without_ratio
     care = "; zorgtrajecten meegeteld" if comparison.care_counted else ""
-    return (
-        f"Districten met een casustafel ({join_words(comparison.with_districts)}) kwamen op "
-        f"{with_r.value_text()} ({with_r.counts_text()}{care}), districten zonder "
-        f"({join_words(comparison.without_districts)}) op {without_r.value_text()} ({without_r.counts_text()}): "
-        f"verhouding {rate_ratio_text(comparison)}, {direction_text(comparison)}."
+    conclusion = direction_text(comparison)
+    conclusion = conclusion[:1].upper() + conclusion[1:]
+    return fitting(
+        f"{conclusion}: districten met een casustafel kwamen op {with_r.value_text()} "
+        f"({with_r.counts_text()}{care}), districten zonder op {without_r.value_text()} ({without_r.counts_text()}).",
+        f"{conclusion}: met casustafel {with_r.value_text()} ({with_r.counts_text()}{care}), "
+        f"zonder {without_r.value_text()} ({without_r.counts_text()}).",
     )
 
 
@@ -149,7 +157,7 @@ def comparison_metrics(comparison: CasustafelComparison) -> list[tuple[str, str,
         ("Met casustafel", comparison.with_districts, comparison.with_ratio),
         ("Zonder casustafel", comparison.without_districts, comparison.without_ratio),
     ):
-        caption = f"{ratio.counts_text()}; 95%-marge {ratio.interval_text()}. {join_words(districts)}."
+        caption = f"{ratio.counts_text()}; marge {ratio.interval_text()}. {join_words(districts)}."
         if ratio.left_out:
             caption += f" Zonder {join_words(ratio.left_out)} (geen opgave, ?)."
         items.append((name, ratio.value_text(), caption))
@@ -157,7 +165,7 @@ def comparison_metrics(comparison: CasustafelComparison) -> list[tuple[str, str,
         (
             "Verhouding met / zonder",
             rate_ratio_value(comparison),
-            f"{rate_ratio_text(comparison)}; exacte marge (conditioneel binomiaal). 1 betekent: geen verschil.",
+            f"{rate_ratio_text(comparison)}. 1 betekent: geen verschil.",
         )
     )
     return items
@@ -196,7 +204,7 @@ def district_display_table(table: pl.DataFrame) -> pl.DataFrame:
         pl.col("gebied").alias("Gebied"),
         pl.col("groep").alias("Groep"),
         pl.col("tekst").alias("Waarde (aantallen)"),
-        pl.col("marge").alias("95%-marge (exact)"),
+        pl.col("marge").alias("Marge"),
         pl.col("weggelaten").alias("Zonder (?)"),
     )
 

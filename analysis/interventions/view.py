@@ -68,7 +68,7 @@ def mix_display_table(mix: pl.DataFrame, ratios: pl.DataFrame) -> pl.DataFrame:
         row["Totaal"] = at_least(r["totaal"], bool(r["weggelaten"]))
         row["Rapportages"] = fmt_int(r["rapportages"])
         row["Per rapportage"] = fmt_dec(ratio["per_rapportage"], 2)
-        row["95%-marge (exact)"] = f"{fmt_dec(ratio['ondergrens'], 2)}–{fmt_dec(ratio['bovengrens'], 2)}"
+        row["Marge"] = f"{fmt_dec(ratio['ondergrens'], 2)}–{fmt_dec(ratio['bovengrens'], 2)}"
         row["Zonder (?)"] = r["weggelaten"]
         rows.append(row)
     return pl.DataFrame(rows)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from analysis.dutch import count_noun, fmt_int, join_words, lower_first
 from analysis.geography import UNIT
+from analysis.headlines import fitting
 from analysis.indicators import CARE
 
 if TYPE_CHECKING:
@@ -108,30 +109,47 @@ def _where(district: str) -> str:
 
 
 def intervention_answer(summary: InterventionSummary) -> str:
-    """One sentence that answers the page's question for the selection, from the data."""
+    """The page's answer, counts first: ``78 interventies op 60 bestuurlijke rapportages (1,30 per rapportage) ...``.
+
+    Then the areas with a report and no intervention, and those without figures (``?``):
+    by name where the sentence stays within 30 words, else by number.
+    """
     ratio = summary.ratio
     noun = intervention_noun(summary.include_care)
     if ratio.value is None:
         head = (
-            f"In {_where(summary.area)} staan {fmt_int(ratio.numerator)} {noun} bij 0 rapportages "
-            "(zonder de gemeenten die geen opgave deden)"
+            f"{fmt_int(ratio.numerator)} {noun} bij 0 rapportages in {_where(summary.area)} "
+            "(zonder de gemeenten die geen opgave deden)."
         )
     else:
         head = (
-            f"In {_where(summary.area)} registreerden gemeenten {fmt_int(ratio.numerator)} {noun} op "
-            f"{fmt_int(ratio.denominator)} bestuurlijke rapportages ({ratio.value_text()} per rapportage; "
-            f"marge {ratio.interval_text()})"
+            f"{fmt_int(ratio.numerator)} {noun} op {fmt_int(ratio.denominator)} bestuurlijke rapportages "
+            f"({ratio.value_text()} per rapportage) in {_where(summary.area)}."
         )
     silent = summary.no_intervention["gebied"].to_list()
-    if silent:
-        verb = "kreeg" if len(silent) == 1 else "kregen"
-        middle = f", maar {join_words(silent)} {verb} een rapportage en registreerde{'' if len(silent) == 1 else 'n'} geen enkele interventie"
-    else:
-        middle = "; elke gemeente met een rapportage registreerde minstens één interventie"
-    tail = ""
-    if summary.left_out:
-        tail = f", en {join_words(summary.left_out)} {_gave(len(summary.left_out))} geen opgave (?)"
-    return head + middle + tail + "."
+    left_out = summary.left_out
+
+    def silent_part(named: bool) -> str:
+        if not silent:
+            return " Elke gemeente met een rapportage registreerde minstens één interventie"
+        who = join_words(silent) if named else count_noun(len(silent), "gemeente", "gemeenten")
+        plural = len(silent) > 1
+        return (
+            f" {who} {'kregen' if plural else 'kreeg'} een rapportage maar "
+            f"{'registreerden' if plural else 'registreerde'} geen interventie"
+        )
+
+    def left_out_part(named: bool) -> str:
+        if not left_out:
+            return "."
+        who = join_words(left_out) if named else count_noun(len(left_out), "gemeente", "gemeenten")
+        return f"; {who} {_gave(len(left_out))} geen opgave (?)."
+
+    return fitting(
+        head + silent_part(True) + left_out_part(True),
+        head + silent_part(True) + left_out_part(False),
+        head + silent_part(False) + left_out_part(False),
+    )
 
 
 def no_intervention_lines(summary: InterventionSummary) -> list[str]:
@@ -190,7 +208,7 @@ def summary_metrics(summary: InterventionSummary) -> list[tuple[str, str, str]]:
         (
             "Interventies per rapportage",
             ratio.value_text(),
-            f"{care}{ratio.counts_text()}; 95%-marge {ratio.interval_text()} (exact, Garwood).{left_out}",
+            f"{care}{ratio.counts_text()}; marge {ratio.interval_text()}.{left_out}",
         ),
         ("Bestuurlijke interventies", summary.total_text(), care + total_caption),
         ("Bestuurlijke rapportages", fmt_int(summary.reports_total), reports_caption),
@@ -217,8 +235,8 @@ def intervention_caveats(summary: InterventionSummary) -> list[str]:
         "vastlegt, noteert een andere misschien niet; verschillen kunnen dus ook uit de registratie komen.",
         "Of een zorgtraject een interventie is, is een keuze. Zet de schakelaar om en kijk welke getallen "
         "meebewegen.",
-        "De marges zijn exact (Garwood) en gaan over toeval in kleine aantallen; fouten of verschillen in "
-        "registratie vangen ze niet. Bron: Dashboard mensenhandel Oost-Nederland.",
+        "De marges gaan over toeval in kleine aantallen; fouten of verschillen in registratie vangen ze "
+        "niet. Bron: Dashboard mensenhandel Oost-Nederland.",
     ]
     return items
 

@@ -35,10 +35,10 @@ SEEN_STEPS: dict[str, str] = {
 DEFAULT_NAMES: tuple[str, str] = ("Scenario A", "Scenario B")
 #: The label of the one scenario shown when not comparing.
 SINGLE_NAME = "jouw scenario"
-#: The label of the scenario with the dashboard's own assumptions.
-BASELINE_NAME = "baseline"
+#: The label of the scenario with the dashboard's own assumptions (the baseline, "basis" on screen).
+BASELINE_NAME = "basis"
 #: The baseline's heading in the outcome box and the list of assumptions.
-BASELINE_HEADING = "Baseline"
+BASELINE_HEADING = "Basis"
 
 #: The short Dutch names of the CoMensHa categories (the codes come from analysis.indicators).
 COMENSHA_WORDS: dict[str, str] = {

@@ -14,6 +14,7 @@ import polars as pl
 from analysis.dutch import fmt_int, fmt_pct, join_words, signed
 from analysis.frames import unit_value
 from analysis.geography import UNIT
+from analysis.headlines import fitting
 from analysis.indicators import COMENSHA_TOTAL
 from analysis.scenario.compare import NamedScenario, ScenarioView, short_name
 from analysis.scenario.labels import BASELINE_HEADING, COMENSHA_CATEGORIES, SINGLE_NAME
@@ -22,7 +23,6 @@ from analysis.scenario.model import (
     ScenarioResult,
     area_figures,
     estimate_period,
-    observed_counts,
     text_figure,
     visible_share,
 )
@@ -67,7 +67,7 @@ def scenario_caveats(year: int, estimate_year: int) -> list[str]:
 
 def estimate_help(estimate_year: int) -> str:
     """The help text of the national-estimate slider."""
-    return f"Baseline: de schatting die de toelichting noemt (Nationaal Rapporteur, {estimate_year})."
+    return f"Basis: de schatting die de toelichting noemt (Nationaal Rapporteur, {estimate_year})."
 
 
 # The texts above for the bundled edition (tables of 2022, the estimate of 2021), for callers
@@ -133,69 +133,66 @@ def view_assumptions(view: ScenarioView) -> list[str]:
 
 
 def scenario_answer(result: ScenarioResult, district: str = UNIT) -> str:
-    """One sentence: how many victims the scenario expects and how many of them are in sight."""
+    """The page's answer, key figure first: ``Minstens 81% van de ongeveer 1.026 verwachte slachtoffers ...``.
+
+    At most 30 words: the other registrations (CoMensHa, B8) are in the funnel below.
+    """
     expected, _, signals = area_figures(result, district)
-    start = (
-        f"Bij {fmt_int(result.national_estimate)} slachtoffers per jaar landelijk en "
-        f"{share_assumption(result)} verwacht je in {area_name(district)} ongeveer {fmt_int(expected)} slachtoffers"
-    )
+    area = area_name(district)
     visible, _, _ = visible_share(signals, expected)
     if visible is None:
-        return f"{start}; de politie gaf voor dit gebied geen aantal signalen."
+        return (
+            f"In {area} verwacht je ongeveer {fmt_int(expected)} slachtoffers; de politie gaf voor dit gebied "
+            "geen aantal signalen."
+        )
     if visible >= 1:
         return (
-            f"{start}, maar de politie registreerde er {fmt_int(signals)} signalen, meer dan verwacht: "
-            "dan is de schatting te laag voor dit gebied, of staat een signaal niet voor één slachtoffer."
+            f"{fmt_int(signals)} signalen in {area} is meer dan de ongeveer {fmt_int(expected)} verwachte "
+            "slachtoffers: de schatting is hier te laag, of een signaal staat niet voor één slachtoffer."
         )
-    unseen = at_least_pct(1 - visible)
-    if district != UNIT:
-        return (
-            f"{start}; de politie registreerde er {fmt_int(signals)} signalen ({fmt_pct(visible)}), dus ook "
-            f"als elk signaal een ander slachtoffer is, blijft minstens {unseen} buiten beeld."
-        )
-    counts = observed_counts(result)
-    comensha, b8 = counts.get("comensha_slachtoffers"), counts.get("b8_aangiftes")
-    return (
-        f"{start}; de politie registreerde {fmt_int(signals)} signalen ({fmt_pct(visible)}), CoMensHa "
-        f"{fmt_int(comensha)} slachtoffers ({fmt_pct(visible_share(comensha, expected)[0])}) en er waren "
-        f"{fmt_int(b8)} B8-aangiftes ({fmt_pct(visible_share(b8, expected)[0])}): ook als elk signaal een ander "
-        f"slachtoffer is, blijft minstens {unseen} buiten beeld."
+    sentence = (
+        f"Minstens {at_least_pct(1 - visible)} van de ongeveer {fmt_int(expected)} verwachte slachtoffers in "
+        f"{area} blijft buiten beeld, ook als elk van de {fmt_int(signals)} signalen een ander slachtoffer is"
+    )
+    own = f", {share_assumption(result, short=True)}" if result.share_is_override else ""
+    return fitting(
+        f"{sentence} (landelijke schatting {fmt_int(result.national_estimate)}{own}).", f"{sentence}."
     )
 
 
 def comparison_answer(view: ScenarioView, district: str = UNIT) -> str:
-    """One sentence for baseline, A and B side by side: the expectation of each and how much is in sight.
+    """The answer for the basis, A and B side by side: how much stays out of sight, and what each expects.
 
-    Names of A and B appear escaped for Markdown.
+    A and B are named by their letter (their names head the outcome columns), so the
+    sentence stays within 30 words whatever the names are.
     """
-    entries = [("de baseline", view.baseline)] + [(s.name_md, s.result) for s in view.scenarios]
+    entries = [("de basis", view.baseline)] + [(s.letter, s.result) for s in view.scenarios]
     signals = area_figures(view.baseline, district)[2]
     expected = [area_figures(result, district)[0] for _, result in entries]
     visible = [visible_share(signals, value)[0] for value in expected]
-    listed = join_words(
-        f"volgens {label} ({short_assumption(result)}) ongeveer {fmt_int(value)}"
-        for (label, result), value in zip(entries, expected, strict=True)
+    listed = "Verwacht: " + ", ".join(
+        f"{'basis ongeveer' if i == 0 else label} {fmt_int(value)}"
+        for i, ((label, _), value) in enumerate(zip(entries, expected, strict=True))
     )
-    start = f"In {area_name(district)} verwacht je {listed} slachtoffers"
+    area = area_name(district)
     if signals is None or any(v is None for v in visible):
-        return f"{start}; de politie gaf voor dit gebied geen aantal signalen."
+        return f"{listed} slachtoffers in {area}; de politie gaf voor dit gebied geen aantal signalen."
     shares = [v for v in visible if v is not None]
-    start += f"; de {fmt_int(signals)} signalen van de politie zijn daarvan {join_words(fmt_pct(v) for v in shares)}"
     over = [label for (label, _), v in zip(entries, shares, strict=True) if v >= 1]
     if over:
         return (
-            f"{start}, dus in {join_words(over)} zijn er meer signalen dan verwachte slachtoffers: dan is die "
-            "schatting te laag voor dit gebied, of staat een signaal niet voor één slachtoffer."
+            f"Bij {join_words(over)} registreerde de politie in {area} meer signalen ({fmt_int(signals)}) dan "
+            f"verwachte slachtoffers: die schatting is hier te laag. {listed}."
         )
     best = max(range(len(shares)), key=lambda i: shares[i])
     return (
-        f"{start}: ook in het scenario met de minste verwachte slachtoffers ({entries[best][0]}) blijft, "
-        f"als elk signaal een ander slachtoffer is, minstens {at_least_pct(1 - shares[best])} buiten beeld."
+        f"Ook bij de laagste schatting ({entries[best][0]}) blijft in {area} minstens "
+        f"{at_least_pct(1 - shares[best])} van de verwachte slachtoffers buiten beeld. {listed}."
     )
 
 
 def view_answer(view: ScenarioView, district: str = UNIT) -> str:
-    """The page's one-sentence answer: about 'jouw scenario', or about baseline, A and B when comparing."""
+    """The page's one-sentence answer: about 'jouw scenario', or about the basis, A and B when comparing."""
     return comparison_answer(view, district) if view.comparing else scenario_answer(view.first, district)
 
 
@@ -220,8 +217,8 @@ def district_share_detail(share_in_unit: float) -> str:
 
 
 def baseline_delta(difference: int) -> str:
-    """A rounded expectation's difference from the baseline: ``+467 t.o.v. baseline``."""
-    return f"{signed(difference)} t.o.v. baseline"
+    """A rounded expectation's difference from the basis (the baseline): ``+467 t.o.v. basis``."""
+    return f"{signed(difference)} t.o.v. basis"
 
 
 def visible_label(which: str) -> str:
@@ -234,7 +231,7 @@ def visible_detail(signals: int | None, expected: float, district: str, share: S
     _, low, high = share
     return (
         f"{fmt_int(signals)} signalen op ongeveer {fmt_int(expected)} verwachte slachtoffers in "
-        f"{area_name(district)}; toevalsmarge {fmt_pct(low)}–{fmt_pct(high)}"
+        f"{area_name(district)}; marge {fmt_pct(low)}–{fmt_pct(high)}"
     )
 
 
@@ -272,7 +269,7 @@ def estimate_note(estimate: dict[str, Any], share: float, district: str, *, cbs:
 
 
 def expected_step(name: str) -> str:
-    """The funnel step of a scenario's expectation: ``Verwacht: baseline``."""
+    """The funnel step of a scenario's expectation: ``Verwacht: basis``."""
     return f"Verwacht: {name}"
 
 
@@ -288,7 +285,7 @@ def text_note(result: ScenarioResult, national_estimate: float) -> str:
 
 def _with_margin(share: Share) -> str:
     value, low, high = share
-    return f"{fmt_pct(value)} (toevalsmarge {fmt_pct(low)}–{fmt_pct(high)})"
+    return f"{fmt_pct(value)} (marge {fmt_pct(low)}–{fmt_pct(high)})"
 
 
 def seen_note(count: int | None, expected: float, share: Share, name: str | None = None) -> str:
@@ -327,7 +324,7 @@ def seen_label_compared(count: int | None, a: tuple[str, float | None], b: tuple
 
 def funnel_caption(view: ScenarioView) -> str:
     """What the shares and margins in the funnel table are."""
-    margins = "marges: exacte 95%-intervallen (Garwood/Poisson) voor het geregistreerde aantal."
+    margins = "de marges komen van het geregistreerde aantal."
     if not view.comparing:
         return f"Aandelen als fractie van het verwachte aantal in jouw scenario; {margins}"
     return (

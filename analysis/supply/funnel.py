@@ -102,7 +102,7 @@ def funnel_position(observed: int, expected: float, levels: Sequence[float] = FU
     """Where a count lies against the funnel around ``expected``: above, inside or below its limits.
 
     Checks the widest limits first, so 46 signals where 9,4 are expected is
-    ``boven de 99,8%-grens`` rather than only above the 95% limit.
+    ``ver boven de trechter`` (past the 99,8% limit) rather than only ``boven de trechter`` (95%).
     """
     widest_first = sorted(levels, reverse=True)
     for level in widest_first:

@@ -18,24 +18,23 @@ def answer_text(
     year: int,
     district: str,
     figures: Sequence[SupplyFigure],
-    ratio: Ratio,
     unit_rate: float | None,
 ) -> str:
-    """The page's answer: ads, controls (``ratio``, per 1.000 ads) and signals of the selection.
+    """The page's answer, signals first: ``188 signalen van mensenhandel in Oost-Nederland in 2022: 5,7 ...``.
 
     ``figures`` are ads, controls and signals; ``unit_rate`` (the unit's signals per
-    100.000) is named for a district.
+    100.000) is named for a district. Controls per 1.000 ads are left to the controls
+    chart, so the sentence stays within 30 words.
     """
     ads, controls, signals = figures
     where = "Oost-Nederland" if district == UNIT else district
-    sentence = (
-        f"In {year} telde {where} {ads.count_text()} actieve seksadvertenties en {controls.count_text()} "
-        f"prostitutiecontroles ({ratio.value_text()} advertenties), en registreerde de politie "
-        f"{signals.count_text()} signalen van mensenhandel: {signals.rate_text()} inwoners"
-    )
+    first = f"{signals.count_text()} signalen van mensenhandel in {where} in {year}: {signals.rate_text()} inwoners"
     if district != UNIT:
-        sentence += f" (heel Oost-Nederland: {rate_text(unit_rate)})"
-    return sentence + "."
+        first += f" (heel Oost-Nederland: {rate_text(unit_rate)})"
+    return (
+        f"{first}. Er stonden {ads.count_text()} seksadvertenties online en er waren "
+        f"{controls.count_text()} prostitutiecontroles."
+    )
 
 
 def caveats(ads_note: str) -> list[str]:
@@ -55,9 +54,8 @@ def caveats(ads_note: str) -> list[str]:
         "politie. Een verschil met 2019 kan dus ook aan de andere zoekmachine liggen.",
         "Prostitutiecontroles zijn controles in de sector zonder vergunning; weinig controles bij veel "
         "advertenties zegt iets over de inzet, niet per se over het aanbod.",
-        "De trechter gaat uit van signalen die los van elkaar ontstaan (Poisson). Registratie-effecten en "
-        "gemeenten van heel verschillende aard maken een punt buiten de trechter tot een gespreksvraag, "
-        "geen oordeel. Grenzen: exacte Poisson-kwantielen, geïnterpoleerd volgens Spiegelhalter (2005).",
+        "De trechter gaat uit van signalen die los van elkaar ontstaan. Registratie-effecten en gemeenten van "
+        "heel verschillende aard maken een punt buiten de trechter tot een gespreksvraag, geen oordeel.",
     ]
     if ads_note:
         items.append(ads_note)
@@ -74,7 +72,7 @@ def prompt_above(above: Sequence[Row]) -> str:
         text = (
             f"{top['gebied']} ligt met {top['aantal_tekst']} ({rate_text(top['per_100k'])} per 100.000; "
             f"bij het gemiddelde van Oost-Nederland zouden het er {fmt_dec(top['verwacht'], 1)} zijn) "
-            f"{top['positie']} van de trechter. "
+            f"{top['positie']}. "
         )
     else:
         parts = [
@@ -82,7 +80,7 @@ def prompt_above(above: Sequence[Row]) -> str:
             f"100.000, verwacht {fmt_dec(r['verwacht'], 1)})"
             for r in above
         ]
-        text = f"{join_words(parts)} liggen {above[0]['positie']} van de trechter. "
+        text = f"{join_words(parts)} liggen {above[0]['positie']}. "
     police = [r["gebied"] for r in above if r["gebied"] in POLICE_LOCATIONS]
     if police:
         return text + (

@@ -77,11 +77,10 @@ def supply_caveats(tidy: pl.DataFrame) -> list[str]:
 
 
 def supply_answer(tidy: pl.DataFrame, population: pl.DataFrame, district: str = UNIT) -> str:
-    """One sentence: ads, controls (per 1.000 ads) and signals (per 100.000 inhabitants) of the selection."""
-    ratio = chain_ratio(tidy, CONTROLS_RATIO, district=None if district == UNIT else district)
+    """One sentence: signals (per 100.000 inhabitants), then ads and controls of the selection."""
     unit_rate = None if district == UNIT else overall_signal_rate(tidy, population).per_100k
     return sentences.answer_text(
-        int(tidy["jaar"][0]), district, supply_figures(tidy, population, district), ratio, unit_rate
+        int(tidy["jaar"][0]), district, supply_figures(tidy, population, district), unit_rate
     )
 
 

@@ -63,12 +63,16 @@ SOURCES: dict[str, str] = {
 #: Why a cell has no number, in words for tables and tooltips.
 MISSING_TEXT = STATUS_LABELS
 
-#: Where an area lies against the funnel (the values of the column ``positie``).
-ABOVE_998 = "boven de 99,8%-grens"
-ABOVE_95 = "boven de 95%-grens"
-INSIDE = "binnen de grenzen"
-BELOW_95 = "onder de 95%-grens"
-BELOW_998 = "onder de 99,8%-grens"
+#: Where an area lies against the funnel (the values of the column ``positie``): above or below
+#: the dashed lines (95%) is "boven/onder de trechter", past the solid lines (99,8%) is "ver".
+#: The levels themselves are named only in the "Hoe berekend?" box.
+ABOVE_998 = "ver boven de trechter"
+ABOVE_95 = "boven de trechter"
+INSIDE = "binnen de trechter"
+BELOW_95 = "onder de trechter"
+BELOW_998 = "ver onder de trechter"
+#: The widest control level is the solid line; a count beyond it lies "ver" outside the funnel.
+_FAR_LEVEL = 0.99
 OUTSIDE_FUNNEL = "niet in de trechter (leeg)"
 
 
@@ -100,13 +104,13 @@ def level_text(level: float) -> str:
 
 
 def above_limit(level: float) -> str:
-    """The position of a count above the limit at ``level``: ``boven de 99,8%-grens``."""
-    return f"boven de {level_text(level)}-grens"
+    """The position of a count above the limit at ``level``: ``ver boven de trechter`` past 99,8%."""
+    return ABOVE_998 if level > _FAR_LEVEL else ABOVE_95
 
 
 def below_limit(level: float) -> str:
-    """The position of a count below the limit at ``level``: ``onder de 95%-grens``."""
-    return f"onder de {level_text(level)}-grens"
+    """The position of a count below the limit at ``level``: ``onder de trechter`` past 95%."""
+    return BELOW_998 if level > _FAR_LEVEL else BELOW_95
 
 
 # -- text columns and tables ---------------------------------------------------------------
@@ -121,7 +125,7 @@ def area_text_columns(rates: pl.DataFrame, indicator: str) -> list[pl.Series]:
     """The text columns of :func:`analysis.supply.rates.area_rates`.
 
     ``aantal_tekst`` (the count with its denominator, or why it is missing),
-    ``per_100k_tekst`` and ``marge_tekst`` (the exact 95% interval).
+    ``per_100k_tekst`` and ``marge_tekst`` (the margin: the exact 95% interval).
     """
     singular, plural = NOUNS.get(indicator, ("", indicator))
     counts: list[str] = []
@@ -162,7 +166,7 @@ def rates_display(rates: pl.DataFrame) -> pl.DataFrame:
                 else fmt_int(r["waarde"]),
                 "Inwoners": fmt_int(r["inwoners"]),
                 "Per 100.000 inwoners": "–" if missing else rate_text(r["per_100k"]),
-                "95%-marge (exact)": r["marge_tekst"],
+                "Marge": r["marge_tekst"],
                 "Toelichting": MISSING_TEXT.get(r["status"], "") if missing else r["aantal_tekst"],
             }
         )
@@ -208,7 +212,7 @@ def controls_display(areas: pl.DataFrame, districts: pl.DataFrame) -> pl.DataFra
                 "Controles": fmt_int(r["teller"]),
                 "Advertenties": fmt_int(r["noemer"]),
                 "Per 1.000 advertenties": r["per_1000_tekst"],
-                "95%-marge (exact)": r["marge_tekst"],
+                "Marge": r["marge_tekst"],
                 "Verhouding": r["verhouding_tekst"],
             }
         )
@@ -217,9 +221,9 @@ def controls_display(areas: pl.DataFrame, districts: pl.DataFrame) -> pl.DataFra
 
 def _flag(position: str) -> str:
     """A marker in front of a position outside the funnel: up for above, down for below."""
-    if position.startswith("boven"):
+    if "boven" in position:
         return "▲ "
-    if position.startswith("onder"):
+    if "onder" in position:
         return "▼ "
     return ""
 
@@ -238,8 +242,8 @@ def funnel_display(points: pl.DataFrame) -> pl.DataFrame:
                 "Per 100.000": "–" if missing else fmt_dec(r["per_100k"], 1),
                 "Positie": _flag(r["positie"]) + r["positie"],
                 "Verwacht bij gemiddelde": fmt_dec(r["verwacht"], 1),
-                "Trechter 95%": f"{fmt_dec(r['grens95_onder'], 1)}–{fmt_dec(r['grens95_boven'], 1)}",
-                "Trechter 99,8%": f"{fmt_dec(r['grens998_onder'], 1)}–{fmt_dec(r['grens998_boven'], 1)}",
+                "Trechter (gestreept)": f"{fmt_dec(r['grens95_onder'], 1)}–{fmt_dec(r['grens95_boven'], 1)}",
+                "Trechter (doorgetrokken)": f"{fmt_dec(r['grens998_onder'], 1)}–{fmt_dec(r['grens998_boven'], 1)}",
             }
         )
     return _text_table(rows)
@@ -276,11 +280,11 @@ def figure_detail_text(
     upper: float | None,
     left_out: Sequence[str],
 ) -> str:
-    """Counts and exact interval: ``188 signalen op 3.282.382 inwoners; 95%-marge 4,9–6,6``."""
+    """Counts and margin: ``188 signalen op 3.282.382 inwoners; marge 4,9–6,6 per 100.000``."""
     singular, plural = NOUNS[indicator]
     text = f"{count_noun(count, singular, plural)} op {fmt_int(inhabitants)} inwoners"
     if lower is not None and upper is not None:
-        text += f"; 95%-marge {rate_text(lower)}–{rate_text(upper)} per 100.000 (exact)"
+        text += f"; marge {rate_text(lower)}–{rate_text(upper)} per 100.000"
     if left_out:
         text += "; zonder " + ", ".join(left_out) + " (?)"
     return text
@@ -307,7 +311,7 @@ def axis_title(indicator: str, measure: str) -> str:
 
 def bar_subtitle(measure: str, has_missing: bool = True) -> str:
     """The subtitle of the bar charts: what the marks mean in this measure."""
-    parts = ["Lijn: exacte 95%-marge", "stippellijn: heel Oost-Nederland"] if measure == MEASURE_RATE else []
+    parts = ["Lijn: marge", "stippellijn: heel Oost-Nederland"] if measure == MEASURE_RATE else []
     if has_missing:
         parts.append("grijs 'leeg': geen nul, maar geen signaal aan de gemeente te koppelen")
     return "; ".join(parts) if parts else "Aantallen zoals gepubliceerd"
@@ -349,7 +353,7 @@ def funnel_subtitle(overall_rate: float, district: str = UNIT) -> list[str]:
     """The funnel chart's subtitle lines: what the lines are, and which areas are highlighted."""
     lines = [
         f"Blauwe lijn: gemiddelde van Oost-Nederland ({fmt_dec(overall_rate, 1)} per 100.000); "
-        "gestreept: 95%-grens; doorgetrokken: 99,8%-grens",
+        "binnen de gestreepte lijnen past een afwijking bij toeval, buiten de doorgetrokken lijnen vrijwel nooit",
         "'Overig': de rest van het district (kleur = district)",
     ]
     if district != UNIT:
@@ -359,7 +363,10 @@ def funnel_subtitle(overall_rate: float, district: str = UNIT) -> list[str]:
 
 def funnel_caption_text(not_in_funnel: Sequence[str]) -> str:
     """The caption under the funnel table, naming the areas whose empty cell keeps them out."""
-    text = "▲ boven en ▼ onder de trechter (buiten de 95%-grens). Verwacht: het aantal bij het gemiddelde van Oost-Nederland."
+    text = (
+        "▲ boven en ▼ onder de trechter: buiten de gestreepte lijnen; 'ver': ook buiten de doorgetrokken lijnen. "
+        "Verwacht: het aantal bij het gemiddelde van Oost-Nederland."
+    )
     if not_in_funnel:
         text += f" Niet in de trechter: {join_words(not_in_funnel)}, omdat hun vak leeg is (geen signaal te koppelen)."
     return text

@@ -27,7 +27,9 @@ def test_supply_overview_counts_and_controls(tables: Tables) -> None:
     overview = supply_overview(tables, UNIT)
     counts = {f.indicator: f.count for f in overview.figures}
     assert counts == {"seksadvertenties": 29_764, "prostitutiecontroles": 154, "signalen": 188}
-    assert overview.answer.startswith("In 2022 telde Oost-Nederland 29.764 actieve seksadvertenties")
+    assert overview.answer.startswith(
+        "188 signalen van mensenhandel in Oost-Nederland in 2022: 5,7 per 100.000"
+    )
     assert overview.unit_controls.numerator == 154 and overview.unit_controls.denominator == 29_764
     assert 2 <= len(overview.prompts) <= 4
 
@@ -63,6 +65,11 @@ def test_followup_view(tables: Tables) -> None:
     unit = view.table.filter(pl.col("gebied") == UNIT).row(0, named=True)
     assert (unit["signalen"], unit["onderzoeken"]) == (188, 22)
     assert view.share_display.columns[:3] == ["gebied", "signalen", "onderzoeken"]
+    assert view.answer == (
+        "22 van de 188 signalen (11,7%) leidden in Oost-Nederland tot een strafrechtelijk onderzoek; "
+        "het OM besliste over 44 verdachten."
+    )
+    assert followup_view(tables, "Gelderland-Midden").answer.startswith("4 van de 64 signalen (6,3%) leidden")
     # The text says 32 investigations, the table 22: the caveat names both, from the data.
     assert (
         view.caveats[-1]
@@ -104,9 +111,7 @@ def test_casustafel_view(tables: Tables) -> None:
 
 def test_start_view(tables: Tables) -> None:
     view = start_view(tables, UNIT)
-    assert view.headline.startswith(
-        "In 2022 verwerkte de politie in Oost-Nederland 188 signalen van mensenhandel; 22"
-    )
+    assert view.headline.startswith("22 van de 188 signalen van mensenhandel (11,7%) leidden in 2022")
     # Both chains, with the unit totals of the 2022 dashboard (interventions 20 + 0 + 50 + 2 + 6 = 78).
     assert view.steps["aantal"].to_list() == [29_764, 154, 63, 78, 188, 22, 44]
     assert view.checks.height == 99

@@ -3,6 +3,7 @@
 import polars as pl
 import pytest
 
+from analysis.headlines import word_count
 from analysis.summary import INTERVENTIONS_LABEL, KeyFigure, headline, key_figure, key_figures, ratio_detail
 
 
@@ -119,18 +120,16 @@ def test_ratio_detail_for_a_district(tidy: pl.DataFrame) -> None:
 
 def test_headline_unit(tidy: pl.DataFrame) -> None:
     text = headline(tidy)
-    assert "188" in text
-    assert "11,7%" in text
     assert text == (
-        "In 2022 verwerkte de politie in Oost-Nederland 188 signalen van mensenhandel; "
-        "22 daarvan (11,7%, marge 7,5%–17,2%) leidden tot een strafrechtelijk onderzoek van enige omvang."
+        "22 van de 188 signalen van mensenhandel (11,7%) leidden in 2022 in Oost-Nederland "
+        "tot een strafrechtelijk onderzoek van enige omvang."
     )
+    assert word_count(text) == 20
 
 
 def test_headline_district(tidy: pl.DataFrame) -> None:
-    text = headline(tidy, "Twente")
-    # 5 investigations of 41 signals = 12,195...%.
-    assert text.startswith(
-        "In 2022 verwerkte de politie in district Twente 41 signalen van mensenhandel; "
-        "5 daarvan (12,2%, marge "
+    # 5 investigations of 41 signals = 12,195...%; the margin stays on the cards.
+    assert headline(tidy, "Twente") == (
+        "5 van de 41 signalen van mensenhandel (12,2%) leidden in 2022 in district Twente "
+        "tot een strafrechtelijk onderzoek van enige omvang."
     )

@@ -136,9 +136,7 @@ def test_unit_figures(tidy: pl.DataFrame, population: pl.DataFrame) -> None:
     assert signals.rate_value_text() == "5,7"
     assert ads.count_text() == "29.764"
     assert not signals.lower_bound
-    assert signals.detail_text() == (
-        "188 signalen op 3.282.382 inwoners; 95%-marge 4,9–6,6 per 100.000 (exact)"
-    )
+    assert signals.detail_text() == ("188 signalen op 3.282.382 inwoners; marge 4,9–6,6 per 100.000")
     assert reference_rate(tidy, population, "signalen") == pytest.approx(5.7275, abs=1e-4)
 
 
@@ -302,8 +300,8 @@ def test_funnel_texts(tidy: pl.DataFrame, population: pl.DataFrame) -> None:
     points = funnel_points(tidy, population)
     assert funnel_title(points) == "Arnhem ligt boven de trechter: meer signalen dan toeval verklaart"
     shown = funnel_display(points)
-    assert row(shown, "Arnhem")["Positie"] == "▲ boven de 99,8%-grens"
-    assert row(shown, "Overig Twente")["Positie"] == "▼ onder de 99,8%-grens"
+    assert row(shown, "Arnhem")["Positie"] == "▲ ver boven de trechter"
+    assert row(shown, "Overig Twente")["Positie"] == "▼ ver onder de trechter"
     assert row(shown, "Barneveld")["Signalen"] == "leeg"
     caption = funnel_caption(points)
     assert "West Betuwe, Hof van Twente en Barneveld" in caption
@@ -316,17 +314,15 @@ def test_funnel_texts(tidy: pl.DataFrame, population: pl.DataFrame) -> None:
 
 def test_answer_for_the_unit(tidy: pl.DataFrame, population: pl.DataFrame) -> None:
     assert supply_answer(tidy, population) == (
-        "In 2022 telde Oost-Nederland 29.764 actieve seksadvertenties en 154 prostitutiecontroles "
-        "(5,2 per 1.000 advertenties), en registreerde de politie 188 signalen van mensenhandel: "
-        "5,7 per 100.000 inwoners."
+        "188 signalen van mensenhandel in Oost-Nederland in 2022: 5,7 per 100.000 inwoners. "
+        "Er stonden 29.764 seksadvertenties online en er waren 154 prostitutiecontroles."
     )
 
 
 def test_answer_for_a_district(tidy: pl.DataFrame, population: pl.DataFrame) -> None:
     assert supply_answer(tidy, population, "Twente") == (
-        "In 2022 telde Twente 5.171 actieve seksadvertenties en 25 prostitutiecontroles "
-        "(4,8 per 1.000 advertenties), en registreerde de politie 41 signalen van mensenhandel: "
-        "6,5 per 100.000 inwoners (heel Oost-Nederland: 5,7)."
+        "41 signalen van mensenhandel in Twente in 2022: 6,5 per 100.000 inwoners (heel Oost-Nederland: 5,7). "
+        "Er stonden 5.171 seksadvertenties online en er waren 25 prostitutiecontroles."
     )
 
 
@@ -334,9 +330,9 @@ def test_prompts_for_the_unit(tidy: pl.DataFrame, population: pl.DataFrame) -> N
     prompts = supply_prompts(tidy, population)
     assert 2 <= len(prompts) <= 4
     assert prompts[0].startswith("Arnhem ligt met 46 signalen op 163.888 inwoners (28,1 per 100.000")
-    assert "boven de 99,8%-grens" in prompts[0]
+    assert "ver boven de trechter. " in prompts[0]
     assert "politie gevestigd" in prompts[0]
-    assert any("Overig Twente" in p and "onder de 99,8%-grens" in p for p in prompts)
+    assert any("Overig Twente" in p and "ver onder de trechter. " in p for p in prompts)
     assert any(
         p.startswith(
             "Overig Twente heeft veel advertenties en weinig controles: 1 controle op 1.169 advertenties"
@@ -352,7 +348,7 @@ def test_prompts_for_twente(tidy: pl.DataFrame, population: pl.DataFrame) -> Non
     prompts = supply_prompts(tidy, population, "Twente")
     text = "\n".join(prompts)
     assert "Hengelo (10 op 81.476" in prompts[0] and "Enschede (19 op 160.640" in prompts[0]
-    assert "boven de 95%-grens" in prompts[0]
+    assert "liggen boven de trechter. " in prompts[0] and "ver boven" not in prompts[0]
     assert "Arnhem" not in text
     assert "1 controle op 1.169 advertenties" in text
     assert "Hof van Twente" in text

@@ -36,7 +36,8 @@ def test_page_shows_unit_counts(page: AppTest) -> None:
         "Prostitutiecontroles": "154",
         "Signalen mensenhandel": "188",
     }
-    assert page.info[0].value.startswith("In 2022 telde Oost-Nederland 29.764 actieve seksadvertenties")
+    assert page.info[0].value.startswith("188 signalen van mensenhandel in Oost-Nederland in 2022")
+    assert "29.764 seksadvertenties" in page.info[0].value
     areas = table(page, 0)
     assert len(areas) == 25
     assert by_area(areas, "Arnhem")["Aantal"] == "46"
@@ -52,7 +53,7 @@ def test_page_explains_empty_cells_and_funnel(page: AppTest) -> None:
 
 def test_page_flags_areas_outside_the_funnel(page: AppTest) -> None:
     funnel = table(page, 3)
-    assert by_area(funnel, "Arnhem")["Positie"] == "▲ boven de 99,8%-grens"
+    assert by_area(funnel, "Arnhem")["Positie"] == "▲ ver boven de trechter"
     assert by_area(funnel, "Hof van Twente")["Positie"] == "niet in de trechter (leeg)"
     controls = table(page, 2)
     assert by_area(controls, "Nijmegen")["Verhouding"] == "16 controles op 2.766 advertenties"
@@ -101,7 +102,7 @@ def test_district_twente() -> None:
         "Prostitutiecontroles": "25",
         "Signalen mensenhandel": "41",
     }
-    assert "In 2022 telde Twente" in at.info[0].value
+    assert at.info[0].value.startswith("41 signalen van mensenhandel in Twente in 2022")
     areas = table(at, 0)
     assert [r["Gebied"] for r in areas] == [
         "Enschede",
@@ -123,8 +124,8 @@ def test_district_twente_with_rates_and_district_funnel() -> None:
     assert metric_values(at)["Signalen per 100.000 inwoners"] == "6,5"
     funnel = table(at, 3)
     assert len(funnel) == 5
-    assert by_area(funnel, "Gelderland-Midden")["Positie"] == "▲ boven de 99,8%-grens"
-    assert by_area(funnel, "Twente")["Positie"] == "binnen de grenzen"
+    assert by_area(funnel, "Gelderland-Midden")["Positie"] == "▲ ver boven de trechter"
+    assert by_area(funnel, "Twente")["Positie"] == "binnen de trechter"
 
 
 def test_invalid_link_values_fall_back_to_defaults() -> None:

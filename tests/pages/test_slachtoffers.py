@@ -13,7 +13,7 @@ from tests.pages.conftest import all_text, chart_specs, metric_values, run_app
 
 PAGE = "pages/onzichtbare-slachtoffers.py"
 UNIT_MINE = "Verwacht in Oost-Nederland (jouw scenario)"
-UNIT_BASE = "Verwacht in Oost-Nederland (baseline)"
+UNIT_BASE = "Verwacht in Oost-Nederland (basis)"
 VISIBLE_MINE = "Signalen als deel van verwacht (jouw scenario)"
 
 
@@ -41,8 +41,9 @@ def test_default_figures(default: AppTest) -> None:
     assert values[VISIBLE_MINE] == "18,3%"
     text = all_text(default)
     assert default.title[0].value == "Hoeveel slachtoffers zien we niet?"
-    assert (
-        "ongeveer 1.026 slachtoffers; de politie registreerde 188 signalen (18,3%)" in default.info[0].value
+    assert default.info[0].value == (
+        "Minstens 81% van de ongeveer 1.026 verwachte slachtoffers in Oost-Nederland blijft buiten beeld, "
+        "ook als elk van de 188 signalen een ander slachtoffer is (landelijke schatting 5.500)."
     )
     assert "188 signalen op ongeveer 1.026 verwachte slachtoffers" in text
 
@@ -96,7 +97,10 @@ def test_share_override_needs_the_toggle() -> None:
     at = run_app(PAGE, eigen_aandeel="true", aandeel="20,0%")
     assert not at.exception
     assert metric_values(at)[UNIT_MINE] == "1.100"
-    assert "een eigen aandeel van 20,0%" in at.info[0].value
+    assert "ongeveer 1.100 verwachte slachtoffers" in at.info[0].value
+    assert "Jouw scenario: 5.500 slachtoffers per jaar landelijk × een eigen aandeel van 20,0%" in all_text(
+        at
+    )
     ignored = run_app(PAGE, aandeel="20,0%")
     assert metric_values(ignored)[UNIT_MINE] == "1.026"
 
@@ -107,7 +111,7 @@ def test_district_choice() -> None:
     values = metric_values(at)
     assert values["Verwacht in Twente (jouw scenario)"] == "198"
     assert values[VISIBLE_MINE] == "20,7%"
-    assert "verwacht je in Twente ongeveer 198 slachtoffers" in at.info[0].value
+    assert at.info[0].value.startswith("Minstens 79% van de ongeveer 198 verwachte slachtoffers in Twente")
     assert chart_titles(at)[0] == "Hoeveel van de verwachte slachtoffers in Twente komen in beeld?"
     assert "in Twente: 41 signalen op ongeveer 198" in all_text(at)
 
@@ -144,14 +148,16 @@ def test_comparison_from_link_shows_both_scenarios() -> None:
     assert not at.exception
     assert {w.key: w.value for w in at.text_input} == {"naam_a": "Scenario A", "naam_b": "Laag"}
     values = metric_values(at)
-    assert values["Verwacht in Oost-Nederland (baseline)"] == "1.026"
+    assert values["Verwacht in Oost-Nederland (basis)"] == "1.026"
     assert values["Verwacht in Oost-Nederland (Scenario A)"] == "1.026"
     assert values["Verwacht in Oost-Nederland (Laag)"] == "746"
     assert values["Signalen als deel van verwacht (Laag)"] == "25,2%"
-    assert outcome_headings(at) == ["**Baseline**", "**A · Scenario A**", "**B · Laag**"]
+    assert outcome_headings(at) == ["**Basis**", "**A · Scenario A**", "**B · Laag**"]
     answer = at.info[0].value
-    assert "volgens Scenario A (5.500 landelijk) ongeveer 1.026" in answer
-    assert "volgens Laag (4.000 landelijk) ongeveer 746 slachtoffers" in answer
+    assert answer == (
+        "Ook bij de laagste schatting (B) blijft in Oost-Nederland minstens 74% van de verwachte slachtoffers "
+        "buiten beeld. Verwacht: basis ongeveer 1.026, A 1.026, B 746."
+    )
     text = all_text(at)
     assert "B · Laag: 4.000 slachtoffers per jaar landelijk" in text
     assert "Scenario A (5.500 landelijk) en Laag (4.000 landelijk) verwachten in Oost-Nederland" in text
@@ -176,7 +182,7 @@ def test_comparison_with_both_estimates_and_an_own_share() -> None:
     assert values["Verwacht in Oost-Nederland (Hoog)"] == "1.493"
     assert values["Signalen als deel van verwacht (Hoog)"] == "12,6%"
     assert values["Verwacht in Oost-Nederland (Laag)"] == "800"  # 4.000 × 20%
-    assert "volgens Laag (4.000 landelijk, een eigen aandeel van 20,0%) ongeveer 800" in at.info[0].value
+    assert at.info[0].value.endswith("Verwacht: basis ongeveer 1.026, A 1.493, B 800.")
 
 
 def test_comparison_for_a_district() -> None:
@@ -185,8 +191,9 @@ def test_comparison_for_a_district() -> None:
     values = metric_values(at)
     assert values["Verwacht in Twente (Scenario A)"] == "288"
     assert values["Verwacht in Twente (Scenario B)"] == "144"
-    assert at.info[0].value.startswith(
-        "In Twente verwacht je volgens de baseline (5.500 landelijk) ongeveer 198"
+    assert at.info[0].value == (
+        "Ook bij de laagste schatting (B) blijft in Twente minstens 71% van de verwachte slachtoffers buiten "
+        "beeld. Verwacht: basis ongeveer 198, A 288, B 144."
     )
 
 
