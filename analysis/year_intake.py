@@ -7,13 +7,14 @@ import polars as pl
 
 from analysis.dutch import fmt_int, join_words, lower_first
 from analysis.geography import UNIT
+from analysis.headlines import fitting
 from analysis.indicators import label
 from analysis.parser import AREA_TOTAL, NOT_REPORTED, REPORTED
 from analysis.trends import SOURCE_CHANGES
 
 
 def intake_answer(bundled: list[int], saved: list[int], session: list[int]) -> str:
-    """One sentence for the page: which years the app has, and how a new one gets in."""
+    """The page's answer (at most 30 words): which years the app has, and how a new one gets in."""
 
     def years(values: list[int]) -> str:
         return join_words(str(v) for v in sorted(values))
@@ -24,10 +25,10 @@ def intake_answer(bundled: list[int], saved: list[int], session: list[int]) -> s
     if session:
         parts.append(f"{years(session)} (alleen in jouw sessie)")
     have = join_words(parts) or "nog geen jaar"
-    return (
-        f"De app heeft tabellen van {have}; plak of upload de tabellen van een nieuw jaar, laat de app ze "
-        "controleren en bekijk het voorbeeld, gebruik ze dan eerst in je eigen sessie en sla ze met de "
-        "beheersleutel op voor iedereen."
+    return fitting(
+        f"De app heeft tabellen van {have}. Plak of upload een nieuw jaar: de app controleert het, toont een "
+        "voorbeeld, en je kunt het gebruiken en opslaan.",
+        f"De app heeft tabellen van {have}. Plak of upload hieronder een nieuw jaar.",
     )
 
 

@@ -10,6 +10,7 @@ import polars as pl
 
 from analysis.dutch import fmt_dec, fmt_int, fmt_pct, join_words, lower_first, signed
 from analysis.geography import UNIT
+from analysis.headlines import fitting
 from analysis.trends.base_years import (
     BASE_VALUE,
     TABLE_VALUE,
@@ -61,32 +62,51 @@ def _movement(change: float) -> str:
     return "daalden" if change < 0 else "stegen"
 
 
+def _headline_counts(r: dict[str, Any]) -> str:
+    """``54 → 32, in de tabel 22`` when text and table differ, else ``203 → 188``: short, for the headline."""
+    now = r[TEXT_VALUE] if r[TEXT_VALUE] is not None else r[TABLE_VALUE]
+    text = f"{fmt_int(r[BASE_VALUE])} → {fmt_int(now)}"
+    if r["tekst_wijkt_af"]:
+        text += f", in de tabel {fmt_int(r[TABLE_VALUE])}"
+    return text
+
+
+def _verb(changes: list[float]) -> str:
+    """``daalden`` when every change is a fall, ``stegen`` when every one rises, else ``veranderden``."""
+    if all(c < 0 for c in changes):
+        return "daalden"
+    if all(c > 0 for c in changes):
+        return "stegen"
+    return "veranderden"
+
+
 def trend_answer(table: pl.DataFrame) -> str:
-    """One sentence: what went down, what went up since 2019."""
+    """The answer since 2019, largest changes first, within 30 words.
+
+    ``Sinds 2019 daalden de strafrechtelijke onderzoeken (54 → 32, in de tabel 22) en de
+    B8-aangiftes (126 → 14, in de tabel 13) sterk; de signalen daalden licht (203 → 188, −7,4%).``
+    The ads, counted with another webcrawler, are left to the warning and the charts below.
+    """
     signals = table_row(table, "signalen")
-    investigations = table_row(table, "strafrechtelijke_onderzoeken")
-    b8 = table_row(table, "b8_aangiftes")
-    ads = table_row(table, "seksadvertenties")
+    strong = [
+        r
+        for r in (table_row(table, "strafrechtelijke_onderzoeken"), table_row(table, "b8_aangiftes"))
+        if r is not None and r["verandering"] is not None
+    ]
     parts = []
+    if strong:
+        phrases = join_words(f"de {r['naam']} ({_headline_counts(r)})" for r in strong)
+        parts.append(f"Sinds {BASE_YEAR} {_verb([r['verandering'] for r in strong])} {phrases} sterk")
     if signals is not None and signals["verandering"] is not None:
         size = "licht" if abs(signals["verandering"]) < 0.1 else "flink"
-        verb = "daalde" if signals["verandering"] < 0 else "steeg"
-        parts.append(
-            f"Sinds {BASE_YEAR} {verb} het aantal signalen {size} ({_count_phrase(signals)}, "
-            f"{signed_pct(signals['verandering'])})"
-        )
-    strong = [r for r in (investigations, b8) if r is not None and r["verandering"] is not None]
-    if strong:
-        phrases = join_words(f"de {r['naam']} ({_count_phrase(r)})" for r in strong)
-        parts.append(f"maar {phrases} daalden sterk")
-    sentence = ", ".join(parts) if parts else f"Voor {BASE_YEAR} zijn geen vergelijkbare cijfers bekend"
-    if ads is not None and ads["verandering"] is not None:
-        sentence += (
-            "; het online aanbod van seksadvertenties groeide met "
-            + approximate_pct(ads["verandering"], ads["benadering"])
-            + (", gemeten met een andere webcrawler" if ads["bron_gewijzigd"] else "")
-        )
-    return sentence + "."
+        verb = "daalden" if signals["verandering"] < 0 else "stegen"
+        counts = f"{_headline_counts(signals)}, {signed_pct(signals['verandering'])}"
+        since = "" if strong else f"sinds {BASE_YEAR} "
+        parts.append(f"de signalen {verb} {since}{size} ({counts})")
+    if not parts:
+        return f"Voor {BASE_YEAR} zijn geen vergelijkbare cijfers bekend."
+    sentence = "; ".join(parts)
+    return sentence[:1].upper() + sentence[1:] + "."
 
 
 def district_note(tidy: pl.DataFrame, district: str) -> str | None:
@@ -176,8 +196,14 @@ def trend_caveats(table: pl.DataFrame) -> list[str]:
 # -- every loaded year ----------------------------------------------------------------------------
 
 
-def step_sentence(steps: pl.DataFrame, year: int, area: str, limit: int = 3) -> str | None:
-    """What changed from the loaded year before ``year`` to ``year``, in one Dutch sentence; None without one."""
+def step_sentence(
+    steps: pl.DataFrame, year: int, area: str, limit: int = 3, *, ratios: bool = True
+) -> str | None:
+    """What changed from the loaded year before ``year`` to ``year``, in one Dutch sentence; None without one.
+
+    With ``ratios`` each change carries its rate ratio and margin; without, only whether it
+    is more than chance (for the page's answer, which names no margins).
+    """
     into = steps_into(steps, year)
     if into is None:
         return None
@@ -188,7 +214,8 @@ def step_sentence(steps: pl.DataFrame, year: int, area: str, limit: int = 3) -> 
         return f"{head} bleven alle {fmt_int(into.compared)} vergeleken cijfers gelijk."
     parts = [
         f"{lower_first(r['label'])} {r['tekst_van']} → {r['tekst_naar']} ({signed(r['verschil'])}; "
-        f"{ratio_phrase(r['ratio'], r['ratio_onder'], r['ratio_boven'])}: {r['oordeel']})"
+        + (f"{ratio_phrase(r['ratio'], r['ratio_onder'], r['ratio_boven'])}: " if ratios else "")
+        + f"{r['oordeel']})"
         for r in into.changed.head(limit).iter_rows(named=True)
     ]
     rest = into.changed.height - len(parts)
@@ -206,10 +233,17 @@ def step_sentence(steps: pl.DataFrame, year: int, area: str, limit: int = 3) -> 
 
 
 def years_answer(table: pl.DataFrame, steps: pl.DataFrame, year: int, area: str) -> str:
-    """The page's answer: the comparison with 2019, followed by the step into ``year`` if there is one."""
+    """The page's answer, within 30 words: the step into ``year`` when there is one, else the comparison with 2019.
+
+    The step names as many changes as fit; the comparison with 2019 leads only while one
+    year of tables is loaded.
+    """
     answer = trend_answer(table) if not table.is_empty() else ""
-    step = step_sentence(steps, year, area)
-    return " ".join(part for part in (answer, step) if part) or "Er is nog maar één jaar met cijfers geladen."
+    steps_told = [step_sentence(steps, year, area, limit, ratios=False) for limit in (3, 2, 1)]
+    step = [s for s in steps_told if s]
+    if not step:
+        return answer or "Er is nog maar één jaar met cijfers geladen."
+    return fitting(*(f"{answer} {s}" for s in step if answer), *step)
 
 
 def step_prompt(steps: pl.DataFrame, year: int, area: str) -> str | None:

@@ -27,7 +27,7 @@ COMPARE_DISPLAY_COLUMNS = (
     "Vorig jaar",
     "Nieuw jaar",
     "Verschil",
-    "Verhouding (95%-marge)",
+    "Verhouding (marge)",
 )
 
 
@@ -71,7 +71,7 @@ def steps_display(steps: pl.DataFrame, *, rates: bool = False, compact: bool = F
         ]
         frame = frame.with_columns(pl.Series("Per 100.000 inwoners", per, dtype=pl.String))
     return frame.with_columns(
-        steps["ratio_tekst"].alias("Verhouding (95%-marge)"),
+        steps["ratio_tekst"].alias("Verhouding (marge)"),
         steps["oordeel"].alias("Oordeel"),
         steps["toelichting"].alias("Toelichting"),
     )
@@ -92,7 +92,7 @@ def comparison_display(comparison: pl.DataFrame) -> pl.DataFrame:
             str(old): status_text(r["waarde_vorig"], r["status_vorig"], old),
             str(new): status_text(r["waarde_nieuw"], r["status_nieuw"], new),
             "Verschil": _signed_or_dash(r["verschil"]),
-            "Verhouding (95%-marge)": ratio_text(r["ratio"], r["ratio_ondergrens"], r["ratio_bovengrens"])
+            "Verhouding (marge)": ratio_text(r["ratio"], r["ratio_ondergrens"], r["ratio_bovengrens"])
             if r["verschil"] is not None
             else "–",
             "Toelichting": r["toelichting"],

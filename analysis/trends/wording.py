@@ -279,7 +279,8 @@ def since_heading(year: int) -> str:
 def ratio_caption(year: int) -> str:
     """The caption under the rate ratios against the base year."""
     return (
-        f"Verhouding = aantal {year} / aantal {BASE_YEAR}, met exacte 95%-marge (voorwaardelijk binomiaal)."
+        f"Verhouding = aantal {year} / aantal {BASE_YEAR}, met marge. Omvat de marge 1, dan is de verandering "
+        "niet te onderscheiden van toeval."
     )
 
 
@@ -308,8 +309,8 @@ def ratio_title(year: int) -> str:
 
 
 def ratio_axis_title() -> str:
-    """The axis of the rate ratios against the base year."""
-    return f"Verhouding tot {BASE_YEAR} (logaritmische schaal)"
+    """The axis of the rate ratios against the base year (its log scale is explained under "Hoe berekend?")."""
+    return f"Verhouding tot {BASE_YEAR}"
 
 
 def ratio_legend_title(year: int) -> str:
@@ -342,7 +343,6 @@ def no_previous_year_caption(year: int, page_label: str) -> str:
 def step_ratio_caption(year: int, previous: int) -> str:
     """The caption under the comparison of ``year`` with ``previous`` on a question page."""
     return (
-        f"Verhouding = aantal per inwoner in {year} / in {previous}, met exacte 95%-marge (voorwaardelijk "
-        "binomiaal). Een marge die 1 omvat: niet te onderscheiden van gelijk gebleven. 'minstens' = een deel "
-        "gaf geen opgave ('?')."
+        f"Verhouding = aantal per inwoner in {year} / in {previous}, met marge. Een marge die 1 omvat: niet te "
+        "onderscheiden van gelijk gebleven. 'minstens' = een deel gaf geen opgave ('?')."
     )

@@ -124,8 +124,8 @@ def signals_counts_text(signals: int) -> str:
 
 
 def share_counts_text(ratio: Ratio) -> str:
-    """The counts behind a share, with its interval: ``22 onderzoeken van 188 signalen (95%-marge …)``."""
-    return f"{ratio.counts_text()} (95%-marge {fmt_pct(ratio.lower)} tot {fmt_pct(ratio.upper)})"
+    """The counts behind a share, with its margin: ``22 onderzoeken van 188 signalen (marge 7,5% tot 17,2%)``."""
+    return f"{ratio.counts_text()} (marge {fmt_pct(ratio.lower)} tot {fmt_pct(ratio.upper)})"
 
 
 def expected_counts_text(national_estimate: float, region_share: float) -> str:
@@ -154,18 +154,43 @@ def round_label(round_no: int) -> str:
     return f"Ronde {round_no}"
 
 
+def middle_phrase(n: int) -> str:
+    """The middle (median) of ``n`` estimates in words, right for every ``n``.
+
+    One estimate is ``de enige schatting``; an odd number has a middle one (``de middelste
+    van 5 schattingen``); an even number has two, whose average is the middle
+    (``het gemiddelde van de 2 schattingen``, ``het gemiddelde van de twee middelste van 4 schattingen``).
+    """
+    if n == 1:
+        return "de enige schatting"
+    if n == 2:
+        return "het gemiddelde van de 2 schattingen"
+    if n % 2:
+        return f"de middelste van {fmt_int(n)} schattingen"
+    return f"het gemiddelde van de twee middelste van {fmt_int(n)} schattingen"
+
+
+def participants(n: int) -> str:
+    """``1 deelnemer``, ``3 deelnemers``."""
+    return f"{fmt_int(n)} {'deelnemer' if n == 1 else 'deelnemers'}"
+
+
 def reveal_summary(stats: EstimateStats, figure: Figure, round_no: int) -> str:
     """One Dutch sentence: what the group estimated in a round against the published figure."""
     if stats.n == 0:
         return (
             f"{round_label(round_no)}: nog geen schattingen. Het gepubliceerde cijfer is {figure.value_text}."
         )
-    noun = "schatting" if stats.n == 1 else "schattingen"
+    spread = (
+        f" (van {figure.format(stats.low)} tot {figure.format(stats.high)})"
+        if stats.low != stats.high
+        else ""
+    )
+    lower = "lag" if stats.below == 1 else "lagen"
     return (
-        f"{round_label(round_no)}: de middelste van {fmt_int(stats.n)} {noun} was {figure.format(stats.median)} "
-        f"(van {figure.format(stats.low)} tot {figure.format(stats.high)}); gepubliceerd is "
-        f"{figure.value_text} ({figure.counts_text}). {fmt_int(stats.below)} van {fmt_int(stats.n)} lagen lager, "
-        f"{fmt_int(stats.above)} hoger."
+        f"{round_label(round_no)}: {middle_phrase(stats.n)} was {figure.format(stats.median)}{spread}; "
+        f"gepubliceerd is {figure.value_text} ({figure.counts_text}). {fmt_int(stats.below)} van "
+        f"{fmt_int(stats.n)} {lower} lager, {fmt_int(stats.above)} hoger."
     )
 
 
@@ -185,6 +210,6 @@ def round_comparison(first: EstimateStats, second: EstimateStats, figure: Figure
     direction = _DIRECTION[first.median_shift(second, figure.value)] + " het gepubliceerde cijfer"
     agreement = _AGREEMENT[first.spread_shift(second)]
     return (
-        f"De middelste schatting ging van {figure.format(first.median)} ({fmt_int(first.n)} deelnemers) naar "
-        f"{figure.format(second.median)} ({fmt_int(second.n)} deelnemers): {direction}.{agreement}"
+        f"Het midden van de schattingen ging van {figure.format(first.median)} ({participants(first.n)}) naar "
+        f"{figure.format(second.median)} ({participants(second.n)}): {direction}.{agreement}"
     )

@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from analysis import werksessie as ws
+from analysis.werksessie.wording import middle_phrase
 
 REFUSED = [
     ("Jan Jansen, geboren 12-03-1985, werkt in Enschede", "een naam met een (geboorte)datum"),
@@ -132,12 +133,37 @@ def test_reveal_and_round_sentences(figures: dict[str, ws.Figure]) -> None:
         "(188 geregistreerde signalen). 2 van 3 lagen lager, 1 hoger."
     )
     assert ws.round_comparison(first, second, signals) == (
-        "De middelste schatting ging van 120 (3 deelnemers) naar 180 (3 deelnemers): dichter bij het "
+        "Het midden van de schattingen ging van 120 (3 deelnemers) naar 180 (3 deelnemers): dichter bij het "
         "gepubliceerde cijfer. De schattingen liepen in ronde 2 minder uiteen."
     )
+    # One estimate below the figure: 'lag', not 'lagen'; one estimate has no range.
+    assert ws.reveal_summary(ws.estimate_stats([150], signals.value), signals, 2) == (
+        "Ronde 2: de enige schatting was 150; gepubliceerd is 188 (188 geregistreerde signalen). "
+        "1 van 1 lag lager, 0 hoger."
+    )
+    assert ws.reveal_summary(ws.estimate_stats([100, 200], signals.value), signals, 1).startswith(
+        "Ronde 1: het gemiddelde van de 2 schattingen was 150 (van 100 tot 200); gepubliceerd is 188 "
+    )
+    assert ws.reveal_summary(ws.estimate_stats([100, 200], signals.value), signals, 1).endswith(
+        "1 van 2 lag lager, 1 hoger."
+    )
+
     share = figures["onderzoek"]
     assert share.format(25) == "25,0%"
     assert "nog geen schattingen" in ws.reveal_summary(ws.estimate_stats([], share.value), share, 1)
+
+
+@pytest.mark.parametrize(
+    ("count", "words"),
+    [
+        (1, "de enige schatting"),
+        (2, "het gemiddelde van de 2 schattingen"),
+        (3, "de middelste van 3 schattingen"),
+        (4, "het gemiddelde van de twee middelste van 4 schattingen"),
+    ],
+)
+def test_middle_of_the_estimates_in_words(count: int, words: str) -> None:
+    assert middle_phrase(count) == words
 
 
 HOSTILE = '<script>alert("x")</script> <img src=x onerror=alert(1)> [link](javascript:alert(1))'
@@ -165,8 +191,8 @@ def test_report_markdown(figures: dict[str, ws.Figure]) -> None:
     assert "# Werksessie: Sessie \\<b\\>Oost\\<\\/b\\>" in text
     assert "Gepubliceerd: **188** (188 geregistreerde signalen)" in text
     assert "http://localhost:8501/aard-en-omvang?jaar=2022&district=Oost-Nederland" in text
-    assert "Ronde 1: de middelste van 2 schattingen was 125" in text
-    assert "De middelste schatting ging van 125 (2 deelnemers) naar 180 (1 deelnemers)" in text
+    assert "Ronde 1: het gemiddelde van de 2 schattingen was 125" in text
+    assert "Het midden van de schattingen ging van 125 (2 deelnemers) naar 180 (1 deelnemer)" in text
     assert "<script>" not in text and "](javascript" not in text
     assert "eigenaar: politie, uiterlijk 01-03-2027 (+1)" in text
     assert text.index("**politie**") < text.index("**gemeente**")

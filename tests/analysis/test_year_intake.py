@@ -11,11 +11,14 @@ from analysis.year_intake import (
 
 
 def test_answer_names_where_each_year_comes_from() -> None:
-    assert intake_answer([2022], [], []).startswith(
-        "De app heeft tabellen van 2022 (meegeleverd); plak of upload"
+    assert intake_answer([2022], [], []) == (
+        "De app heeft tabellen van 2022 (meegeleverd). Plak of upload een nieuw jaar: de app controleert het, "
+        "toont een voorbeeld, en je kunt het gebruiken en opslaan."
     )
-    assert intake_answer([2022], [2023], [2024]).startswith(
-        "De app heeft tabellen van 2022 (meegeleverd), 2023 (opgeslagen voor iedereen) en 2024 (alleen in jouw sessie);"
+    # Three sources of years: the how-to shrinks so the answer stays within 30 words.
+    assert intake_answer([2022], [2023], [2024]) == (
+        "De app heeft tabellen van 2022 (meegeleverd), 2023 (opgeslagen voor iedereen) en 2024 (alleen in jouw "
+        "sessie). Plak of upload hieronder een nieuw jaar."
     )
 
 

@@ -65,7 +65,7 @@ def test_page_runs_with_and_without_a_district(district: str | None) -> None:
     at = run_app(PAGE, **({"district": district} if district else {}))
     assert not at.exception
     assert at.title[0].value == "Hoe komen de cijfers van een nieuw jaar erin?"
-    assert at.info[0].value.startswith("De app heeft tabellen van 2022 (meegeleverd); plak of upload")
+    assert at.info[0].value.startswith("De app heeft tabellen van 2022 (meegeleverd). Plak of upload")
     assert at.number_input(key="jaartal").value == 2023
     assert "Nog niets aangeleverd" in all_text(at)
     assert at.download_button[0].label == "Download het lege sjabloon (.xlsx)"
