@@ -5,6 +5,7 @@ come in as ``{key: [values]}`` (a key may repeat, as in ``?filter=a&filter=b``).
 """
 
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -123,17 +124,32 @@ def markdown_escaped(text: str) -> str:
     return "".join(f"\\{ch}" if ch.isascii() and not ch.isalnum() and not ch.isspace() else ch for ch in text)
 
 
-#: An invisible character that breaks automatic link detection without changing what one sees.
-WORD_JOINER = "\u2060"
+#: What GitHub-flavoured Markdown turns into a link by itself: a web or e-mail address.
+_AUTOLINK = re.compile(r"https?://|www\.|[\w.+-]@[\w-]+\.[\w-]", re.IGNORECASE)
+
+
+def code_span(text: str) -> str:
+    """``text`` as a Markdown code span: shown literally, never a link, nothing added that a copy would carry.
+
+    The fence is one backtick longer than any run of backticks inside; a space pads text
+    that starts or ends with a backtick (Markdown strips it again).
+    """
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def inert_markdown(text: str) -> str:
-    """User text escaped for Markdown, also against automatic links.
+    """User text escaped for Markdown, also against automatic links, with no invisible characters.
 
     Escaping every punctuation mark keeps ``[a](b)``, ``**`` and ``:red[...]`` literal,
     but Markdown still turns ``https://...``, ``www.`` and e-mail addresses in plain
-    text into links. An invisible word joiner after ``:`` and ``@`` and before ``.``
-    breaks those patterns without changing what one sees.
+    text into links (after escapes are read). A word that holds such an address is shown
+    as a code span instead: literal, not clickable, and copied exactly as typed. Numbers
+    such as ``29.764`` and every other word stay plain text.
     """
-    broken = text.replace(":", ":" + WORD_JOINER).replace("@", "@" + WORD_JOINER)
-    return markdown_escaped(broken.replace(".", WORD_JOINER + "."))
+    return "".join(
+        code_span(part) if _AUTOLINK.search(part) else markdown_escaped(part)
+        for part in re.split(r"(\s+)", text)
+    )

@@ -14,7 +14,7 @@ The names below are the package's public interface, as they were when it was one
 """
 
 from analysis.indicators import COMENSHA_TOTAL
-from analysis.links import WORD_JOINER, inert_markdown
+from analysis.links import inert_markdown
 from analysis.scenario.comensha import BREAKDOWN_SCHEMA, comensha_breakdown
 from analysis.scenario.compare import (
     NAME_MAX_CHARS,
@@ -107,7 +107,6 @@ __all__ = [
     "SHORT_NAME_CHARS",
     "SINGLE_NAME",
     "TEXT_REGIONAL_CODE",
-    "WORD_JOINER",
     "NamedScenario",
     "OutcomeFigure",
     "ScenarioControls",

@@ -13,6 +13,8 @@ Comparison (A and B): 8.000 × 18,66% ≈ 1.492,8 and 4.000 × 18,66% ≈ 746,4;
 1,7%. The exact (Garwood) 95% interval of 188 is about 162,1–216,9, so 21,7%–29,1% of 746,4.
 """
 
+import re
+
 import polars as pl
 import pytest
 
@@ -27,7 +29,6 @@ from analysis.scenario import (
     KIND_TEXT,
     SCENARIO_CAVEATS,
     SHARE_OPTIONS,
-    WORD_JOINER,
     ScenarioControls,
     clean_name,
     comensha_breakdown,
@@ -395,13 +396,17 @@ def test_names_are_made_distinct() -> None:
 
 def test_inert_markdown_escapes_markup_and_addresses() -> None:
     text = inert_markdown(HOSTILE_LINK)
-    assert "[klik]" not in text and "](" not in text and ":red[" not in text
-    assert text.replace("\\", "").replace(WORD_JOINER, "") == HOSTILE_LINK
-    # No address that GitHub-flavoured Markdown would turn into a link is left intact.
-    for plain in ("https://", "www.", "a@b"):
-        assert plain not in inert_markdown(f"zie {plain}evil.nl").replace("\\", "")
+    # The word with an address becomes a code span (literal, never a link); the rest is escaped.
+    assert text == "`[klik](https://evil.example)` \\:red\\[rood\\]"
+    for plain in ("https://", "www.", "a@b."):
+        assert inert_markdown(f"zie {plain}evil.nl") == f"zie `{plain}evil.nl`"
     assert inert_markdown("<script>") == "\\<script\\>"
     assert inert_markdown("Laag") == "Laag"
+    # Nothing invisible is added: numbers and words copy exactly as shown.
+    assert inert_markdown("29.764 advertenties") == "29\\.764 advertenties"
+    assert "\u2060" not in inert_markdown("zie www.evil.nl of 29.764")
+    assert inert_markdown("a`b https://x") == "a\\`b `https://x`"
+    assert inert_markdown("`https://x`") == "`` `https://x` ``"
 
 
 def test_comparison_runs_both_scenarios(compared) -> None:
@@ -554,7 +559,8 @@ def test_hostile_names_stay_inert_in_every_sentence(
     texts += [heading for heading, _ in view_outcome(view)]
     texts += [f.label for _, figures in view_outcome(view) for f in figures]
     for text in texts:
-        assert "<script>" not in text and "](" not in text and ":red[" not in text
+        outside_code = re.sub(r"(`+).*?\1", "", text)  # a code span shows its content literally
+        assert "<script>" not in text and "](" not in outside_code and ":red[" not in outside_code
     assert "script" not in view_answer(view), "the answer names A and B by their letter"
     assert "A · \\<script\\>alert\\(1\\)\\<\\/script\\>" in [heading for heading, _ in view_outcome(view)]
     funnel = view_funnel(view, context)
