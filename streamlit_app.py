@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.questions import APP_TITLE, START, Question, by_section
-from components import presentation
+from components import deck, presentation, presenter
 from components.controls import start_recording
 from components.frame import footer, sidebar_choices
 from components.share import link_notice, remember_given_link, share_box
@@ -39,10 +39,15 @@ start_recording()
 sidebar_choices()
 presentation.sidebar_toggle()
 notice_slot = st.empty()
-if presentation.is_on():
-    presentation.apply_style()
-    presentation.route_bar(navigation.url_path)
+# The deck: on the laptop nothing changes; in presentation mode the page shows one slide, and the
+# presenter view (deck=CODE) draws its panel above it and drives the projector window.
+window = deck.frame(navigation.url_path)
+if window is deck.Mode.LAPTOP:
+    presenter.start_button(navigation.url_path)
+elif window is deck.Mode.PRESENTER:
+    presenter.frame(navigation.url_path)
 navigation.run()
 link_notice(notice_slot)
-share_box()
-footer()
+if not window.projected:
+    share_box()
+    footer()

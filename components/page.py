@@ -1,19 +1,55 @@
-"""Building blocks of a question page: the question and its answer, the evidence, the prompts."""
+"""Building blocks of a question page: the question and its answer, the evidence, the prompts.
+
+Each block knows the slide versions of itself (``components.deck``): on the projector the
+header is either the question slide (question, answer and key figure, large) or a compact
+title above a chart or the prompts; the evidence is the chart alone, without tabs.
+"""
 
 from collections.abc import Callable
 
 import polars as pl
 import streamlit as st
 
-from components.controls import bound
+from analysis.key_figures import KeyNumber
+from components import deck
+from components.controls import bound, known
 
 
-def question_header(question: str, answer: str, *, intro: str | None = None) -> None:
-    """Open a page with its question as title and a one-sentence answer computed from the data."""
-    st.title(question)
-    st.info(answer, icon=":material/lightbulb:")
-    if intro:
-        st.markdown(intro)
+def question_header(
+    question: str, answer: str, *, intro: str | None = None, figure: KeyNumber | None = None
+) -> None:
+    """Open a page with its question as title and a one-sentence answer computed from the data.
+
+    On the laptop: title, answer and ``intro``. On the question slide: title, answer and
+    ``figure`` in large type. On the other slides only the title, small, over the slide.
+    """
+    slide = deck.current()
+    if slide is None:
+        st.title(question)
+        st.info(answer, icon=":material/lightbulb:")
+        if intro:
+            st.markdown(intro)
+        return
+    if slide.part is not deck.Part.ANSWER:
+        with st.container(key="dia-kop"):
+            st.title(question)
+        return
+    with st.container(key="dia-vraag"):
+        st.title(question)
+    with st.container(key="dia-antwoord"):
+        st.markdown(answer)
+    if figure is not None:
+        with st.container(horizontal=True, vertical_alignment="center", gap="large", key="dia-kerncijfer"):
+            with st.container(key="dia-kerncijfer-waarde", width="content"):
+                st.markdown(figure.value, width="content")
+            with st.container(key="dia-kerncijfer-woorden"):
+                st.markdown(figure.words)
+
+
+def main_chart_heading(title: str) -> None:
+    """The heading over a page's main chart: on the laptop only (on the chart slide the chart's own title says it)."""
+    if not deck.presenting():
+        st.subheader(title)
 
 
 @st.fragment
@@ -25,7 +61,13 @@ def chart_or_table(
     The chosen tab travels in the link (``key`` is the query parameter). Only the open tab
     is drawn, and switching tabs reruns only this part of the page (a fragment): a page
     opens with its charts alone, without loading the table viewer it may never need.
+    On a slide only the chart shows, without tabs.
     """
+    if deck.presenting():
+        known(key)
+        with st.container(key="dia-grafiek"):
+            draw_chart()
+        return
     chart_tab, table_tab = bound(st.tabs, ["Grafiek", "Tabel"], key=key, on_change="rerun")
     if chart_tab.open is not False:
         with chart_tab:
@@ -51,13 +93,18 @@ def lazy_expander(label: str, key: str, draw: Callable[[], None], *, icon: str |
 
 
 def discussion_prompts(prompts: list[str]) -> None:
-    """The 'Gespreksvragen' box: two to four prompts generated from the current selection."""
+    """The 'Gespreksvragen' box: two to four prompts generated from the current selection (large on the projector)."""
     with st.container(border=True, key="gespreksvragen"):
         st.subheader("Gespreksvragen", anchor="gespreksvragen")
         st.markdown("\n".join(f"{i}. {prompt}" for i, prompt in enumerate(prompts, start=1)))
 
 
 def caveats(title: str, items: list[str]) -> None:
-    """A short list of caveats in the app's own words, folded away by default."""
+    """A short list of caveats in the app's own words: folded away on the laptop, open in the presenter view."""
+    if deck.presenting():
+        with st.container(border=True, key="dia-aandachtspunten"):
+            st.markdown(f"**{title}** (alleen in jouw venster)")
+            st.markdown("\n".join(f"- {item}" for item in items))
+        return
     with st.expander(title, icon=":material/warning:"):
         st.markdown("\n".join(f"- {item}" for item in items))

@@ -1,28 +1,56 @@
-"""Presentation mode for the projector: large type, no sidebar, the route one question at a time.
+"""Presentation mode for the projector: large type, no sidebar, the route as a deck of slides.
 
 The mode is the link parameter ``presentatie=1`` (so a facilitator can bookmark it); a
-toggle in the sidebar switches it on and a button in the route bar switches it off.
+toggle in the sidebar switches it on and a button in the deck's bar switches it off. The
+deck itself (slides, stepping, the presenter view) lives in ``components.deck``.
 """
 
 import streamlit as st
 
-from analysis.questions import START, Question, route, route_position
 from components.streamlit_internals import testid
 
 PARAM = "presentatie"
 _TOGGLE_KEY = "_presentatie_schakelaar"
 
+#: Height of the deck's bar at the bottom of the screen; the slide above it never runs under it.
+BAR_REM = 4.2
+
 _STYLE = f"""
 <style>
 {testid("sidebar")}, {testid("expand_sidebar")}, {testid("header")}, {testid("toolbar")} {{ display: none !important; }}
-{testid("main_block")} {{ max-width: 1700px; padding-top: 1.5rem; }}
+{testid("main_block")} {{ max-width: 1700px; padding-top: 1.2rem; padding-bottom: {BAR_REM + 1}rem; }}
 {testid("main")} {{ font-size: 1.3rem; }}
 {testid("main")} p, {testid("main")} li {{ font-size: 1.3rem; line-height: 1.5; }}
 {testid("main")} h1 {{ font-size: 3rem; }}
 {testid("metric_value")}, {testid("metric_value")} p, {testid("metric_value")} div {{
   font-size: 3rem !important; line-height: 1.2; }}
-.st-key-gespreksvragen {{ background: #fff6d9; border-radius: 0.5rem; }}
-.st-key-gespreksvragen li, .st-key-gespreksvragen p {{ font-size: 1.6rem !important; }}
+.st-key-gespreksvragen {{ background: #fff6d9; border-radius: 0.5rem; padding: 1rem 1.5rem; }}
+.st-key-gespreksvragen li, .st-key-gespreksvragen p {{ font-size: max(1.3rem, 3.3vh) !important; line-height: 1.4; }}
+.st-key-gespreksvragen h3 {{ font-size: max(1.6rem, 4.2vh); }}
+
+/* The deck: a bar fixed at the bottom, one slide above it. Slide type follows the screen's
+   height (vh), so 1280x720 and 1920x1080 show the same slide; never below 18 px. */
+.st-key-dia-balk {{
+  position: fixed; left: 0; right: 0; bottom: 0; z-index: 999990; min-height: {BAR_REM}rem;
+  background: #ffffff; border-top: 1px solid #d5dce5; padding: 0.4rem 2.5rem; justify-content: center; }}
+.st-key-dia-balk p, .st-key-dia-balk button {{ font-size: 1rem !important; line-height: 1.3; }}
+[class*="st-key-dia-verborgen-"], .st-key-dia-pijltjes {{ display: none !important; }}
+.st-key-dia-kop h1 {{ font-size: max(1.6rem, 4.4vh); padding: 0 0 0.3rem 0; }}
+.st-key-dia-vraag h1 {{ font-size: max(2.2rem, 7vh); line-height: 1.15; }}
+.st-key-dia-antwoord p {{ font-size: max(1.4rem, 4.6vh) !important; line-height: 1.35; }}
+.st-key-dia-kerncijfer-waarde p {{
+  font-size: max(3rem, 12vh) !important; font-weight: 700; line-height: 1; color: #1f5fa8; white-space: nowrap; }}
+.st-key-dia-kerncijfer-woorden p {{ font-size: max(1.3rem, 3.8vh) !important; line-height: 1.3; }}
+.st-key-dia-keten [data-testid="stCaptionContainer"] {{ display: none; }}
+.st-key-dia-keten h3 {{ font-size: max(1.3rem, 3.6vh); padding: 0.4rem 0 0.2rem 0; }}
+.st-key-dia-route p, .st-key-dia-route li {{ font-size: max(1.2rem, 3.3vh) !important; line-height: 1.45; }}
+</style>
+"""
+
+#: In the projector window that follows a presenter, the bar holds only the position.
+_PROJECTOR_STYLE = """
+<style>
+.st-key-dia-balk { min-height: 0; padding: 0.2rem 2.5rem; border-top: none; }
 </style>
 """
 
@@ -46,38 +74,14 @@ def sidebar_toggle() -> None:
         "Presentatiemodus (beamer)",
         key=_TOGGLE_KEY,
         on_change=_switch,
-        help="Grote letters, geen zijbalk, één vraag per scherm met 'vorige' en 'volgende'. "
-        "De link krijgt presentatie=1.",
+        help="Grote letters, geen zijbalk; elke vraag van de route als dia's (vraag, grafiek, gesprek). "
+        "Verder met PageDown, → of een presentatieklikker. De link krijgt presentatie=1.",
     )
 
 
-def apply_style() -> None:
-    """Hide the sidebar and Streamlit's chrome and enlarge the type (presentation mode only)."""
-    st.html(_STYLE)
+def apply_style(projector: bool = False) -> None:
+    """Hide the sidebar and Streamlit's chrome and enlarge the type (presentation mode only).
 
-
-def step_for(url_path: str) -> Question | None:
-    """The route question shown at ``url_path``, or None for a page off the route."""
-    position = route_position(url_path or START)
-    return None if position is None else route()[position]
-
-
-def route_bar(url_path: str) -> None:
-    """Previous / next question along the workshop route, the position, and a way out."""
-    steps = route()
-    step = step_for(url_path)
-    index = steps.index(step) if step else -1
-    back, where, forward, leave = st.columns([2, 3, 2, 2], vertical_alignment="center")
-    if index > 0 and back.button("◀ Vorige vraag", key="presentatie_vorige", width="stretch"):
-        st.switch_page(steps[index - 1].page_file, query_params={PARAM: "1"})
-    where.markdown(f"**Vraag {index + 1} van {len(steps)}**" if step else "**Naslag**")
-    if index + 1 < len(steps) and forward.button(
-        "Volgende vraag ▶", key="presentatie_volgende", type="primary", width="stretch"
-    ):
-        st.switch_page(steps[index + 1].page_file, query_params={PARAM: "1"})
-    if leave.button("Presentatie verlaten", key="presentatie_verlaten", width="stretch"):
-        del st.query_params[PARAM]
-        st.rerun()
-    if step and step.note:
-        with st.expander("Notitie voor de gespreksleider", icon=":material/sticky_note_2:"):
-            st.markdown(step.note)
+    ``projector``: the window follows a presenter, so its bar holds no controls.
+    """
+    st.html(_STYLE + (_PROJECTOR_STYLE if projector else ""))

@@ -3,11 +3,13 @@
 import streamlit as st
 
 from analysis import supply
+from analysis.key_figures import supply_key
 from analysis.questions import for_page
-from components import data
+from components import data, deck
 from components.charts import show_chart
+from components.deck import Part
 from components.frame import Selection, current_selection
-from components.page import caveats, chart_or_table, discussion_prompts, question_header
+from components.page import caveats, chart_or_table, discussion_prompts, main_chart_heading, question_header
 from components.supply_charts import (
     bar_chart,
     choose_level,
@@ -24,73 +26,77 @@ selection = current_selection()
 district = selection.district
 overview = data.view(supply.supply_overview, selection.year, district)
 
-question_header(QUESTION.title, overview.answer)
+question_header(QUESTION.title, overview.answer, figure=supply_key(overview.figures))
 
 
 @st.fragment
 def per_area(selection: Selection, figures: list[supply.SupplyFigure]) -> None:
     """Indicator and measure controls, the three figure cards and the bar charts (reruns on its own)."""
-    indicator, measure = choose_view()
+    with deck.controls("indicator"):
+        indicator, measure = choose_view()
     rates = data.view(supply.indicator_view, selection.year, selection.district, indicator)
     source = supply.source_text(indicator)
-    figure_row(figures, measure)
+    if deck.shows(Part.DETAIL):
+        figure_row(figures, measure)
 
-    st.subheader("Per gemeente en Overig")
-    area_title = rates.area_titles[measure]
-    chart_or_table(
-        "weergave",
-        lambda: show_chart(
-            bar_chart,
-            rates.areas,
-            measure,
-            indicator,
-            title=area_title,
-            reference=rates.reference,
-            source=source,
-        ),
-        rates.area_display,
-        caption="'Overig' is de rest van het district: de gemeenten zonder eigen kolom in het dashboard.",
-    )
-    if rates.empty_note:
-        st.caption(rates.empty_note)
+        st.subheader("Per gemeente en Overig")
+        area_title = rates.area_titles[measure]
+        chart_or_table(
+            "weergave",
+            lambda: show_chart(
+                bar_chart,
+                rates.areas,
+                measure,
+                indicator,
+                title=area_title,
+                reference=rates.reference,
+                source=source,
+            ),
+            rates.area_display,
+            caption="'Overig' is de rest van het district: de gemeenten zonder eigen kolom in het dashboard.",
+        )
+        if rates.empty_note:
+            st.caption(rates.empty_note)
 
-    st.subheader("Per district")
-    district_title = rates.district_titles[measure]
-    highlight = None if selection.is_unit else selection.district
-    chart_or_table(
-        "weergave2",
-        lambda: show_chart(
-            bar_chart,
-            rates.districts,
-            measure,
-            indicator,
-            title=district_title,
-            reference=rates.reference,
-            highlight=highlight,
-            source=source,
-        ),
-        rates.district_display,
-    )
-    if rates.ads_note:
+    if deck.shows(Part.CHART):
+        main_chart_heading("Per district")
+        district_title = rates.district_titles[measure]
+        highlight = None if selection.is_unit else selection.district
+        chart_or_table(
+            "weergave2",
+            lambda: show_chart(
+                bar_chart,
+                rates.districts,
+                measure,
+                indicator,
+                title=district_title,
+                reference=rates.reference,
+                highlight=highlight,
+                source=source,
+            ),
+            rates.district_display,
+        )
+    if rates.ads_note and deck.shows(Part.DETAIL):
         st.caption(rates.ads_note)
 
 
 per_area(selection, overview.figures)
 
-st.subheader("Controles per 1.000 advertenties")
-unit_ratio = overview.unit_controls
-chart_or_table(
-    "controles",
-    lambda: show_chart(
-        controls_chart,
-        overview.area_controls,
-        unit_ratio.value or 0.0,
-        title=supply.CONTROLS_TITLE,
-        source=supply.CONTROLS_SOURCE,
-    ),
-    overview.controls_display,
-    caption=f"Heel Oost-Nederland: {unit_ratio.counts_text()} ({unit_ratio.value_text()}).",
-)
+if deck.shows(Part.DETAIL):
+    st.subheader("Controles per 1.000 advertenties")
+    unit_ratio = overview.unit_controls
+    chart_or_table(
+        "controles",
+        lambda: show_chart(
+            controls_chart,
+            overview.area_controls,
+            unit_ratio.value or 0.0,
+            title=supply.CONTROLS_TITLE,
+            source=supply.CONTROLS_SOURCE,
+        ),
+        overview.controls_display,
+        caption=f"Heel Oost-Nederland: {unit_ratio.counts_text()} ({unit_ratio.value_text()}).",
+    )
 
 
 @st.fragment
@@ -115,8 +121,10 @@ def funnel(selection: Selection) -> None:
     )
 
 
-funnel(selection)
-
-previous_year_box(selection, QUESTION.trend_indicators)
-caveats("Waar je op moet letten", overview.caveats)
-discussion_prompts(overview.prompts)
+if deck.shows(Part.DETAIL):
+    funnel(selection)
+    previous_year_box(selection, QUESTION.trend_indicators)
+if deck.shows(Part.NOTES):
+    caveats("Waar je op moet letten", overview.caveats)
+if deck.shows(Part.PROMPTS):
+    discussion_prompts(overview.prompts)

@@ -7,12 +7,14 @@ scenarios A and B side by side against the baseline.
 import streamlit as st
 
 from analysis import scenario as sc
+from analysis.key_figures import outcome_key
 from analysis.questions import for_page
-from components import data
+from components import data, deck
 from components.charts import show_chart
 from components.controls import bound, known
+from components.deck import Part
 from components.frame import Selection, current_selection
-from components.page import caveats, chart_or_table, discussion_prompts, question_header
+from components.page import caveats, chart_or_table, discussion_prompts, main_chart_heading, question_header
 from components.scenario_charts import (
     comensha_chart,
     district_chart,
@@ -31,7 +33,7 @@ def scenario_page(selection: Selection) -> None:
     defaults = data.view(sc.scenario_defaults, selection.year, selection.year)
 
     header = st.container()
-    with st.container(border=True):
+    with deck.controls("aannames"), st.container(border=True):
         st.subheader("Aannames")
         comparing = bound(
             st.toggle,
@@ -52,49 +54,54 @@ def scenario_page(selection: Selection) -> None:
         st.caption("  \n".join(page.assumptions))
 
     with header:
-        question_header(QUESTION.title, page.answer)
+        question_header(QUESTION.title, page.answer, figure=outcome_key(page.outcome))
 
-    with st.container(border=True):
-        st.subheader("Uitkomst")
-        outcome_columns(page.outcome)
+    if deck.shows(Part.DETAIL):
+        with st.container(border=True):
+            st.subheader("Uitkomst")
+            outcome_columns(page.outcome)
 
-    st.subheader("Van verwacht naar zichtbaar")
-    chart_or_table(
-        "weergave",
-        lambda: show_chart(
-            funnel_chart, page.funnel, selection.district, page.funnel_subtitle, source=page.source
-        ),
-        page.funnel_display,
-        caption=page.funnel_caption,
-    )
-    chart_or_table(
-        "weergave2",
-        lambda: show_chart(
-            district_chart,
+    if deck.shows(Part.CHART):
+        main_chart_heading("Van verwacht naar zichtbaar")
+        chart_or_table(
+            "weergave",
+            lambda: show_chart(
+                funnel_chart, page.funnel, selection.district, page.funnel_subtitle, source=page.source
+            ),
+            page.funnel_display,
+            caption=page.funnel_caption,
+        )
+    if deck.shows(Part.DETAIL):
+        chart_or_table(
+            "weergave2",
+            lambda: show_chart(
+                district_chart,
+                page.view.first.districts,
+                selection.district,
+                page.district_subtitle,
+                source=page.source,
+            ),
             page.view.first.districts,
-            selection.district,
-            page.district_subtitle,
-            source=page.source,
-        ),
-        page.view.first.districts,
-        caption=page.district_caption,
-    )
+            caption=page.district_caption,
+        )
 
-    st.subheader("Het getal uit de toelichting")
-    st.markdown("\n".join(f"- {line}" for line in page.text_lines))
+        st.subheader("Het getal uit de toelichting")
+        st.markdown("\n".join(f"- {line}" for line in page.text_lines))
 
-    st.subheader("Wie staan er geregistreerd?")
-    chart_or_table(
-        "weergave3",
-        lambda: show_chart(comensha_chart, page.breakdown, source=page.comensha_source),
-        page.breakdown_display,
-    )
-    st.markdown("  \n".join(page.breakdown_lines))
-    st.caption(page.unknown_text + " Deze cijfers bestaan alleen voor de hele eenheid.")
+        st.subheader("Wie staan er geregistreerd?")
+        chart_or_table(
+            "weergave3",
+            lambda: show_chart(comensha_chart, page.breakdown, source=page.comensha_source),
+            page.breakdown_display,
+        )
+        st.markdown("  \n".join(page.breakdown_lines))
+        st.caption(page.unknown_text + " Deze cijfers bestaan alleen voor de hele eenheid.")
 
-    previous_year_box(selection, QUESTION.trend_indicators)
-    caveats("Waar je op moet letten", page.caveats)
-    discussion_prompts(page.prompts)
+        previous_year_box(selection, QUESTION.trend_indicators)
+    if deck.shows(Part.NOTES):
+        caveats("Waar je op moet letten", page.caveats)
+    if deck.shows(Part.PROMPTS):
+        discussion_prompts(page.prompts)
 
 
 scenario_page(current_selection())

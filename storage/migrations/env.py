@@ -2,6 +2,7 @@
 
 from alembic import context
 
+import storage.deck  # noqa: F401  (puts the decks table on Base.metadata)
 from storage.models import Base
 
 target_metadata = Base.metadata

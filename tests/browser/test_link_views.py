@@ -548,63 +548,66 @@ def _route_path(url: str) -> str:
     return urlsplit(url).path.strip("/")
 
 
+def _position(page: Page) -> Locator:
+    """The deck's position ('8 / 21') over its progress bar."""
+    return page.locator('.st-key-dia-balk [data-testid="stProgress"]')
+
+
+def _next_slide(page: Page, position: str) -> None:
+    """Click 'Volgende' (the mouse way; tests/browser/test_deck.py presses the keys) and wait for ``position``."""
+    page.locator(".st-key-dia_verder button").click()
+    expect(_position(page)).to_contain_text(position, timeout=TIMEOUT)
+    wait_for_app(page)
+
+
 def test_presentation_walks_the_route(app_server: str, browser: Browser) -> None:
+    total = 3 * len(ROUTE)
     with fresh_page(browser, 1920, 1080) as page:
         open_page(page, f"{app_server}/?presentatie=1")
         expect(page.locator(SIDEBAR)).to_be_hidden()
         expect(page.locator('[data-testid="stHeader"]')).to_be_hidden()
-        expect(page.get_by_text(f"Vraag 1 van {len(ROUTE)}")).to_be_visible()
+        expect(_position(page)).to_contain_text(f"1 / {total}")
         sizes = page.evaluate(
             """() => ({
                 h1: parseFloat(getComputedStyle(document.querySelector('[data-testid="stMain"] h1')).fontSize),
-                p: parseFloat(getComputedStyle(document.querySelector('[data-testid="stMain"] p')).fontSize),
+                p: parseFloat(getComputedStyle(document.querySelector('.st-key-dia-antwoord p')).fontSize),
             })"""
         )
-        assert sizes["h1"] >= 44 and sizes["p"] >= 20, f"the type is not enlarged: {sizes}"
+        assert sizes["h1"] >= 44 and sizes["p"] >= 30, f"the type is not enlarged: {sizes}"
         page.screenshot(path=screenshot_path("presentatie-start-1920.png"))
+        expect(page.locator('[data-testid="stExpander"]')).to_have_count(0)  # no notes on the projector
+        expect(page.locator(".st-key-dia_terug button")).to_be_disabled()
 
-        note = page.locator('[data-testid="stExpander"]').filter(has_text="Notitie voor de gespreksleider")
-        note.locator("summary").click()
-        expect(note).to_contain_text(ROUTE[0].note[:60])
-        expect(page.get_by_role("button", name="◀ Vorige vraag")).to_have_count(0)
+        for number in range(2, 5):  # the start's chart and route, then the next question
+            _next_slide(page, f"{number} / {total}")
+        expect(title(page)).to_have_text(ROUTE[1].title)
+        assert _route_path(page.url) == ROUTE[1].url_path, page.url
+        assert query_of(page.url) == {"presentatie": ["1"]}, page.url
+        expect(page.locator(SIDEBAR)).to_be_hidden()
+        assert_no_exception(page)
 
-        for index in range(1, len(ROUTE)):
-            page.get_by_role("button", name="Volgende vraag ▶").click()
-            expect(title(page)).to_have_text(ROUTE[index].title, timeout=TIMEOUT)
-            wait_for_app(page)
-            assert _route_path(page.url) == ROUTE[index].url_path, page.url
-            assert query_of(page.url).get("presentatie") == ["1"], page.url
-            expect(page.get_by_text(f"Vraag {index + 1} van {len(ROUTE)}")).to_be_visible()
-            expect(page.locator(SIDEBAR)).to_be_hidden()
-            assert_no_exception(page)
-            if ROUTE[index].url_path == "casustafels":
-                page.screenshot(path=screenshot_path("presentatie-casustafels-1920.png"))
+        _next_slide(page, f"5 / {total}")
+        assert query_of(page.url).get("dia") == ["Grafiek"], page.url
+        expect(page.locator('[data-testid="stTab"]')).to_have_count(0)  # the chart alone, without tabs
 
-        expect(page.get_by_role("button", name="Volgende vraag ▶")).to_have_count(0)
-        last_note = page.locator('[data-testid="stExpander"]').filter(
-            has_text="Notitie voor de gespreksleider"
-        )
-        last_note.locator("summary").click()
-        expect(last_note).to_contain_text(ROUTE[-1].note[:60])
-        page.screenshot(path=screenshot_path("presentatie-laatste-vraag-1920.png"))
+        page.locator(".st-key-dia_terug button").click()
+        expect(_position(page)).to_contain_text(f"4 / {total}", timeout=TIMEOUT)
+        page.locator(".st-key-dia_terug button").click()
+        expect(_position(page)).to_contain_text(f"3 / {total}", timeout=TIMEOUT)
+        expect(title(page)).to_have_text(ROUTE[0].title)
+        assert _route_path(page.url) == "" and query_of(page.url).get("presentatie") == ["1"], page.url
 
-        page.get_by_role("button", name="◀ Vorige vraag").click()
-        expect(title(page)).to_have_text(ROUTE[-2].title, timeout=TIMEOUT)
-        wait_for_app(page)
-        assert _route_path(page.url) == ROUTE[-2].url_path
-        assert query_of(page.url).get("presentatie") == ["1"]
-
-        page.get_by_role("button", name="Presentatie verlaten").click()
+        page.locator(".st-key-presentatie_verlaten button").click()
         expect(page.locator(SIDEBAR)).to_be_visible(timeout=TIMEOUT)
         wait_for_app(page)
-        expect(title(page)).to_have_text(ROUTE[-2].title)
-        assert "presentatie" not in query_of(page.url), page.url
-        expect(page.get_by_role("button", name="Volgende vraag ▶")).to_have_count(0)
+        expect(title(page)).to_have_text(APP_TITLE)
+        assert "presentatie" not in query_of(page.url) and "dia" not in query_of(page.url), page.url
+        expect(_position(page)).to_have_count(0)
 
         page.locator(SIDEBAR).get_by_text("Presentatiemodus (beamer)").click()
         expect(page).to_have_url(re.compile(r"presentatie=1"), timeout=TIMEOUT)
         expect(page.locator(SIDEBAR)).to_be_hidden(timeout=TIMEOUT)
-        expect(page.get_by_text(f"Vraag {len(ROUTE) - 1} van {len(ROUTE)}")).to_be_visible()
+        expect(_position(page)).to_contain_text(f"1 / {total}")
 
 
 def test_presentation_start_shows_its_question(app_server: str, browser: Browser) -> None:
@@ -616,11 +619,12 @@ def test_presentation_start_shows_its_question(app_server: str, browser: Browser
 def test_presentation_route_leaves_no_stray_values_in_the_address(app_server: str, browser: Browser) -> None:
     with fresh_page(browser, 1920, 1080) as page:
         open_page(page, f"{app_server}/aard-en-omvang?presentatie=1")
-        for step in ("opvolging", "rapportage-interventie", "casustafels"):
-            page.get_by_role("button", name="Volgende vraag ▶").click()
-            expect(page).to_have_url(re.compile(f"/{step}"), timeout=TIMEOUT)
-            wait_for_page(page)
-        expect_segment(page, "verhouding", "Interventies per rapportage")
+        for number in range(5, 14):  # through three questions, to the first slide of 'casustafels'
+            _next_slide(page, f"{number} / {3 * len(ROUTE)}")
+        expect(title(page)).to_have_text(ROUTE[4].title)
+        chosen = page.locator('.st-key-verhouding [role="radio"][aria-checked="true"]')  # made, though hidden
+        expect(chosen).to_have_count(1)
+        assert (chosen.text_content() or "").strip() == "Interventies per rapportage"
         address = page.url
     assert query_of(address) == {"presentatie": ["1"]}, address
     with fresh_page(browser, 1920, 1080) as again:
