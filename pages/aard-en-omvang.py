@@ -9,6 +9,7 @@ from components import data, deck
 from components.charts import show_chart
 from components.deck import Part
 from components.frame import Selection, current_selection
+from components.method import how_computed_for
 from components.page import caveats, chart_or_table, discussion_prompts, main_chart_heading, question_header
 from components.supply_charts import (
     bar_chart,
@@ -125,6 +126,7 @@ if deck.shows(Part.DETAIL):
     funnel(selection)
     previous_year_box(selection, QUESTION.trend_indicators)
 if deck.shows(Part.NOTES):
+    how_computed_for(QUESTION.slug)
     caveats("Waar je op moet letten", overview.caveats)
 if deck.shows(Part.PROMPTS):
     discussion_prompts(overview.prompts)

@@ -21,6 +21,7 @@ from components.controls import bound
 from components.deck import Part
 from components.frame import Selection, current_selection
 from components.intervention_charts import metric_row
+from components.method import how_computed_for
 from components.page import caveats, chart_or_table, discussion_prompts, main_chart_heading, question_header
 from components.year_compare import previous_year_box
 
@@ -63,7 +64,7 @@ def casustafel_page(selection: Selection) -> None:
                 source=CASUSTAFEL_SOURCE,
             ),
             view.districts_display,
-            caption="Marges: exacte 95%-intervallen (Garwood). Gemeenten met '?' zijn weggelaten en genoemd.",
+            caption="Elke waarde met haar marge. Gemeenten met '?' zijn weggelaten en genoemd.",
         )
 
     if deck.shows(Part.DETAIL):
@@ -90,6 +91,7 @@ def casustafel_page(selection: Selection) -> None:
 
         previous_year_box(selection, QUESTION.trend_indicators)
     if deck.shows(Part.NOTES):
+        how_computed_for(QUESTION.slug)
         caveats("Waar je op moet letten", casustafel_caveats())
     if deck.shows(Part.PROMPTS):
         discussion_prompts(view.prompts)

@@ -15,6 +15,7 @@ from components.charts import show_chart
 from components.controls import bound, known
 from components.deck import Part
 from components.frame import current_selection
+from components.method import how_computed_for
 from components.page import caveats, chart_or_table, discussion_prompts, main_chart_heading, question_header
 from components.trend_charts import ratio_chart, slope_chart, steps_chart, years_chart
 from components.year_views import inert_notes, no_second_year
@@ -74,7 +75,7 @@ with years_box:
                 "weergave4",
                 lambda: show_chart(steps_chart, view.steps, selection.district, source=trends.YEARS_SOURCE),
                 view.steps_display,
-                caption="Verhouding = aantal per inwoner in het latere jaar / in het jaar ervoor, met exacte 95%-marge.",
+                caption="Verhouding = aantal per inwoner in het latere jaar / in het jaar ervoor, met marge.",
             )
 
 with since_box:
@@ -98,6 +99,7 @@ with since_box:
         )
 
 if deck.shows(Part.NOTES):
+    how_computed_for(QUESTION.slug)
     caveats("Waar je op moet letten", view.caveats)
 if deck.shows(Part.PROMPTS):
     discussion_prompts(view.prompts)

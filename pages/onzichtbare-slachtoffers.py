@@ -1,7 +1,7 @@
 """Hoeveel slachtoffers zien we niet? A national estimate shared by population, set against registrations.
 
-One scenario ('jouw scenario') against the baseline, or, with 'vergelijk' on, two named
-scenarios A and B side by side against the baseline.
+One scenario ('jouw scenario') against the basis (the baseline), or, with 'vergelijk' on, two
+named scenarios A and B side by side against the basis.
 """
 
 import streamlit as st
@@ -14,6 +14,7 @@ from components.charts import show_chart
 from components.controls import bound, known
 from components.deck import Part
 from components.frame import Selection, current_selection
+from components.method import how_computed_for
 from components.page import caveats, chart_or_table, discussion_prompts, main_chart_heading, question_header
 from components.scenario_charts import (
     comensha_chart,
@@ -39,7 +40,7 @@ def scenario_page(selection: Selection) -> None:
             st.toggle,
             "Twee scenario's vergelijken (A en B)",
             key="vergelijk",
-            help="Zet twee eigen scenario's naast de baseline, elk met een naam, een schatting en een aandeel.",
+            help="Zet twee eigen scenario's naast de basis, elk met een naam, een schatting en een aandeel.",
         )
         if comparing:
             columns = st.columns(2, gap="large", border=True)
@@ -99,6 +100,7 @@ def scenario_page(selection: Selection) -> None:
 
         previous_year_box(selection, QUESTION.trend_indicators)
     if deck.shows(Part.NOTES):
+        how_computed_for(QUESTION.slug)
         caveats("Waar je op moet letten", page.caveats)
     if deck.shows(Part.PROMPTS):
         discussion_prompts(page.prompts)

@@ -10,6 +10,7 @@ from components.charts import show_chart
 from components.deck import Part
 from components.followup_charts import decisions_chart, intake_chart, share_chart
 from components.frame import current_selection
+from components.method import how_computed_for
 from components.page import caveats, chart_or_table, discussion_prompts, main_chart_heading, question_header
 from components.year_compare import previous_year_box
 
@@ -26,7 +27,7 @@ if deck.shows(Part.CHART):
         "weergave",
         lambda: show_chart(share_chart, view.table, view.unit_share, source=CHAIN_SOURCE),
         view.share_display,
-        caption="Aandelen als fractie; marges zijn exacte 95%-intervallen (Clopper-Pearson).",
+        caption="Aandelen als fractie (0,117 = 11,7%); ondergrens tot bovengrens is de marge.",
     )
 if deck.shows(Part.DETAIL):
     st.subheader("Van onderzoek naar het OM")
@@ -34,6 +35,7 @@ if deck.shows(Part.DETAIL):
     show_chart(decisions_chart, view.decisions, source="toelichting bij het dashboard (instroom OM)")
     previous_year_box(selection, QUESTION.trend_indicators)
 if deck.shows(Part.NOTES):
+    how_computed_for(QUESTION.slug)
     caveats("Waar je op moet letten", view.caveats)
 if deck.shows(Part.PROMPTS):
     discussion_prompts(view.prompts)

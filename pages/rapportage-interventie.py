@@ -11,6 +11,7 @@ from components.controls import bound
 from components.deck import Part
 from components.frame import Selection, current_selection
 from components.intervention_charts import dumbbell_chart, metric_row, missing_lists, mix_chart
+from components.method import how_computed_for
 from components.page import caveats, chart_or_table, discussion_prompts, main_chart_heading, question_header
 from components.year_compare import previous_year_box
 
@@ -62,11 +63,12 @@ def intervention_page(selection: Selection) -> None:
                 source=INTERVENTION_SOURCE,
             ),
             view.mix_display,
-            caption="Per rapportage: exacte 95%-marge (Garwood). Gemeenten met '?' zijn weggelaten en genoemd.",
+            caption="Interventies per rapportage, met marge. Gemeenten met '?' zijn weggelaten en genoemd.",
         )
     if deck.shows(Part.DETAIL):
         previous_year_box(selection, QUESTION.trend_indicators)
     if deck.shows(Part.NOTES):
+        how_computed_for(QUESTION.slug)
         caveats("Waar je op moet letten", view.caveats)
     if deck.shows(Part.PROMPTS):
         discussion_prompts(view.prompts)

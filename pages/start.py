@@ -11,6 +11,7 @@ from components.deck import Part
 from components.figures import figure_card
 from components.findings import findings_list
 from components.frame import current_selection
+from components.method import how_computed_for
 from components.page import question_header
 from components.route_view import route_overview
 
@@ -45,6 +46,9 @@ if view.victims and deck.shows(Part.DETAIL):
     for column, figure in zip(st.columns(len(view.victims)), view.victims, strict=True):
         with column:
             figure_card(figure)
+
+if deck.shows(Part.DETAIL):
+    how_computed_for(QUESTION.slug)
 
 if deck.shows(Part.AGENDA) and deck.presenting():
     st.header("De route van vandaag")
