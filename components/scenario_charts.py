@@ -25,7 +25,47 @@ TEXT_FIGURE_COLOR = "#56B4E9"
 ESTIMATE_LABEL = "Landelijke schatting: slachtoffers per jaar"
 OWN_SHARE_LABEL = "Eigen aandeel in de bevolking gebruiken"
 SHARE_LABEL = "Aandeel van Oost-Nederland in de landelijke schatting"
-SHARE_HELP = "Telt alleen als 'Eigen aandeel' aan staat. Baseline: het aandeel in de bevolking (CBS)."
+SHARE_HELP = "Telt alleen als 'Eigen aandeel' aan staat. Basis: het aandeel in de bevolking (CBS)."
+TYPED_LABEL = "Of typ de schatting"
+TYPED_HELP = "Hetzelfde getal als op de schuif, maar precies te typen; de schuif springt mee."
+RESET_LABEL = "Terug naar basis"
+RESET_HELP = (
+    "Zet de schatting en het aandeel van elk scenario terug op de basis: de schatting uit de toelichting en "
+    "het aandeel in de bevolking (CBS). Namen blijven staan."
+)
+#: The letters of the scenarios and the suffix of their link keys (A keeps the keys of before comparison).
+SUFFIXES: dict[str, str] = {"A": "", "B": "_b"}
+
+
+def _typed_key(estimate_key: str) -> str:
+    """The key of the number field beside the slider ``estimate_key`` (not in the link: the slider is)."""
+    return estimate_key.replace("schatting", "schatting_getal", 1)
+
+
+def _copy_value(source: str, target: str) -> None:
+    """Widget callback: give ``target`` the value ``source`` now holds (slider and number field stay in step)."""
+    st.session_state[target] = st.session_state[source]
+
+
+def _reset_to_basis(defaults: sc.ScenarioDefaults) -> None:
+    """Button callback: every scenario's estimate and share back on the basis; names and comparison stay."""
+    for suffix in SUFFIXES.values():
+        st.session_state[f"schatting{suffix}"] = defaults.default_estimate
+        st.session_state[_typed_key(f"schatting{suffix}")] = defaults.default_estimate
+        st.session_state[f"eigen_aandeel{suffix}"] = False
+        st.session_state[f"aandeel{suffix}"] = defaults.default_share
+
+
+def reset_button(defaults: sc.ScenarioDefaults) -> bool:
+    """The button 'Terug naar basis': puts every assumption back where the page starts; True when clicked."""
+    return st.button(
+        RESET_LABEL,
+        key="terug_naar_basis",
+        icon=":material/restart_alt:",
+        help=RESET_HELP,
+        on_click=_reset_to_basis,
+        args=(defaults,),
+    )
 
 
 def scenario_controls(
@@ -43,7 +83,7 @@ def scenario_controls(
     Not comparing, A's controls sit in two columns and have no name field;
     comparing, each scenario's controls stack in ``where`` under its name field.
     """
-    suffix = "" if letter == "A" else f"_{letter.lower()}"
+    suffix = SUFFIXES[letter]
     low, high, step = defaults.slider_range
     name = None
     if comparing:
@@ -58,15 +98,32 @@ def scenario_controls(
         left = right = where
     else:
         left, right = where.columns(2, gap="large")
+    estimate_key = f"schatting{suffix}"
+    typed_key = _typed_key(estimate_key)
+    slide, typed = left.columns([3, 1], vertical_alignment="bottom")
     estimate = bound(
-        left.slider,
+        slide.slider,
         ESTIMATE_LABEL,
         low,
         high,
         value=defaults.default_estimate,
         step=step,
-        key=f"schatting{suffix}",
+        key=estimate_key,
         help=defaults.estimate_help,
+        on_change=_copy_value,
+        args=(estimate_key, typed_key),
+    )
+    # The slider shows 5500; the field beside it takes a typed value and follows the slider (and the link).
+    st.session_state[typed_key] = estimate
+    typed.number_input(
+        TYPED_LABEL,
+        min_value=low,
+        max_value=high,
+        step=step,
+        key=typed_key,
+        help=TYPED_HELP,
+        on_change=_copy_value,
+        args=(typed_key, estimate_key),
     )
     own_share = bound(right.toggle, OWN_SHARE_LABEL, key=f"eigen_aandeel{suffix}")
     share = bound(

@@ -21,6 +21,7 @@ from components.scenario_charts import (
     district_chart,
     funnel_chart,
     outcome_columns,
+    reset_button,
     scenario_controls,
 )
 from components.year_compare import previous_year_box
@@ -53,6 +54,7 @@ def scenario_page(selection: Selection) -> None:
             known("naam_a", "naam_b", "schatting_b", "eigen_aandeel_b", "aandeel_b")
         page = data.view(sc.scenario_page, selection.year, tuple(controls), selection.district)
         st.caption("  \n".join(page.assumptions))
+        reset_button(defaults)
 
     with header:
         question_header(QUESTION.title, page.answer, figure=outcome_key(page.outcome))
