@@ -478,6 +478,13 @@ def _notes_part(store: Store, board: Board, figure: Figure) -> None:
                 )
 
 
+#: The optional deadline of an action point: a switch, and a date that counts only when it is on.
+DEADLINE_SWITCH = "Met uiterste datum"
+DEADLINE_LABEL = "Uiterste datum"
+DEADLINE_HELP = "Dag-maand-jaar, bijvoorbeeld 01-03-2027. Telt alleen als 'Met uiterste datum' aan staat."
+DEADLINE_DEFAULT = dt.timedelta(weeks=4)
+
+
 def _post_note(store: Store, code: str, figure: Figure) -> None:
     """Store the observation or action point from the note form; the text stays when refused."""
     where = _at_note(figure)
@@ -495,7 +502,9 @@ def _post_note(store: Store, code: str, figure: Figure) -> None:
             state.get(_ORG),
             client_id(),
             owner_org=state.get(f"_ws_eigenaar_{figure.key}"),
-            deadline=state.get(f"_ws_deadline_{figure.key}"),
+            deadline=None
+            if state.get(f"_ws_met_deadline_{figure.key}") is False
+            else state.get(f"_ws_deadline_{figure.key}"),
         )
     except StoreError as exc:
         _flash("error", exc.message, where)  # the text stays in the field
@@ -533,8 +542,14 @@ def note_form(store: Store, info: SessionInfo, figure: Figure) -> None:
             key=f"_ws_eigenaar_{figure.key}",
             format_func=owner_label,
         )
+        # An empty date field shows an English 'dd-mm-yyyy'; a switch plus a filled-in date does not.
+        right.checkbox(DEADLINE_SWITCH, key=f"_ws_met_deadline_{figure.key}")
         right.date_input(
-            "Uiterlijk (optioneel)", value=None, key=f"_ws_deadline_{figure.key}", format="DD-MM-YYYY"
+            DEADLINE_LABEL,
+            value=dt.date.today() + DEADLINE_DEFAULT,
+            key=f"_ws_deadline_{figure.key}",
+            format="DD-MM-YYYY",
+            help=DEADLINE_HELP,
         )
         st.form_submit_button(
             "Plaatsen",

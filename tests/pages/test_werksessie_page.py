@@ -88,7 +88,7 @@ def test_wrong_key_refused_right_key_reveals() -> None:
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Gepubliceerd cijfer"] == "188"
-    assert "de middelste van 1 schatting was 150" in all_text(at)
+    assert "de enige schatting was 150" in all_text(at)
 
 
 def test_unknown_code_says_so() -> None:
