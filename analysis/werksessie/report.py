@@ -19,7 +19,13 @@ from analysis.links import inert_markdown
 from analysis.werksessie.estimates import EstimateStats
 from analysis.werksessie.figures import Figure
 from analysis.werksessie.session import NO_ORG, ORG_TYPES, NoteKind
-from analysis.werksessie.wording import NOTE_KIND_TITLES, reveal_summary, round_comparison, round_label
+from analysis.werksessie.wording import (
+    NOTE_KIND_TITLES,
+    middle_phrase,
+    reveal_summary,
+    round_comparison,
+    round_label,
+)
 
 #: The ``soort`` of an estimate's row in the CSV (notes carry their :class:`NoteKind`).
 CSV_ESTIMATE = "schatting"
@@ -173,7 +179,7 @@ def report_html(report: SessionReport) -> str:
             for i, s in enumerate(q.rounds, start=1):
                 if s.n:
                     rows.append(
-                        f"<tr><td>{round_label(i)}: middelste van {s.n}</td><td>{e(f.format(s.median))}</td>"
+                        f"<tr><td>{round_label(i)}: {middle_phrase(s.n)}</td><td>{e(f.format(s.median))}</td>"
                         f"<td>{_bar(s.median, top)}</td></tr>"
                     )
             parts.append("<table><tr><th></th><th>Waarde</th><th></th></tr>" + "".join(rows) + "</table>")
