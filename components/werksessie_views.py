@@ -3,22 +3,31 @@
 Everything a participant typed is shown with ``st.text``, ``st.dataframe`` or ``inert_markdown``.
 The facilitator key lives only in a password field (session state, never the link) and is
 checked by the store on every facilitator action.
+
+Limits are the store's: every call names the client (:func:`current_client`, from the request's
+cookie and address, so a reconnect does not reset anything). When the database is away the page
+keeps the session it last saw, every form and the text typed in it, and reruns by itself once
+the database answers again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import math
 import os
+import re
 import secrets
-import time
 from collections.abc import Callable
 from typing import Literal
+from urllib.parse import urlsplit
 
 import altair as alt
 import polars as pl
 import streamlit as st
 
 from analysis import UNIT
+from analysis.dutch import fmt_date
 from analysis.links import inert_markdown
 from analysis.werksessie import (
     CSV_ESTIMATE,
@@ -31,7 +40,6 @@ from analysis.werksessie import (
     NOTE_KIND_TITLES,
     ORG_TYPES,
     PRIVACY_NOTICE,
-    RATE_LIMIT_MESSAGE,
     FacilitatorAction,
     Figure,
     NoteKind,
@@ -44,8 +52,6 @@ from analysis.werksessie import (
     format_deadline,
     join_link,
     published_figures,
-    rate_limited,
-    recent_posts,
     report_csv,
     report_html,
     report_markdown,
@@ -54,20 +60,37 @@ from analysis.werksessie import (
     session_area,
     view_link,
 )
+from analysis.werksessie.session import CLOSED_RETENTION_DAYS, IDLE_DAYS
 from components import data
 from components.charts import show_chart
 from components.controls import bound
-from storage import Store, StoreError, make_engine, migrate, resolve_url
-from storage.repository import ROUNDS, Board, SessionInfo
+from components.frame import district_options
+from storage import (
+    Client,
+    Store,
+    StoreError,
+    StoreUnavailableError,
+    client_from_request,
+    make_engine,
+    migrate,
+    resolve_url,
+)
+from storage.clients import trusted_proxies
+from storage.repository import ROUNDS, Board, SessionInfo, normalise_code
+
+logger = logging.getLogger(__name__)
 
 CODE_KEY = "sessie"
 FIGURE_KEY = "vraag"
 _CLIENT = "_ws_client"
-_POSTS = "_ws_posts"
 _KEY = "_ws_sleutel"
 _CREATED = "_ws_nieuw"
 _FLASH = "_ws_melding"
 _ORG = "_ws_organisatie"
+#: The session this browser last saw, shown while the database is away.
+_LAST_INFO = "_ws_laatste_sessie"
+#: Set while the board could not be read; the next good read reruns the whole page.
+_OFFLINE = "_ws_offline"
 
 #: Where on the page a callback's message shows (see :func:`show_flash`).
 _AT_START = "start"
@@ -99,6 +122,8 @@ ORG_COLORS: dict[str, str] = {
 #: How often the live board refreshes.
 REFRESH_SECONDS = 3
 REFRESH = f"{REFRESH_SECONDS}s"
+#: How often a page without database tries again.
+RETRY_SECONDS = 5
 ExportFormat = Literal["md", "html", "csv"]
 
 
@@ -122,13 +147,22 @@ def _store_for(url: str) -> Store:
     return Store(engine)
 
 
+def _open_store() -> Store:
+    """The store for the configured database, migrated once per process (raises when unreachable)."""
+    return _store_for(resolve_url(os.environ, _secret_url()))
+
+
 def get_store() -> Store | None:
-    """The store for the configured database (migrated), or None with a clear notice when unreachable."""
-    url = resolve_url(os.environ, _secret_url())
+    """The store for the configured database (migrated), or None with a clear notice when unreachable.
+
+    Without a store the page shows the notice and tries again every few seconds by itself.
+    """
     try:
-        return _store_for(url)
-    except Exception:  # any failure to connect or migrate: the page says so, the app keeps working
+        return _open_store()
+    except Exception as exc:  # any failure to connect or migrate: the page says so, the app keeps working
+        logger.warning("Werksessie store could not be opened: %s", type(exc).__name__)
         unavailable()
+        wait_for_store()
         return None
 
 
@@ -136,17 +170,48 @@ def unavailable() -> None:
     """The notice shown when the database cannot be reached."""
     st.error(
         "De database voor werksessies is nu niet bereikbaar. Het bord kan niet worden bijgewerkt en nieuwe "
-        "bijdragen worden niet opgeslagen; wat je typt blijft in het invoerveld staan. De andere pagina's "
-        "van de app werken gewoon.",
+        "bijdragen worden niet opgeslagen; wat je typt blijft in het invoerveld staan. Zodra de database "
+        "terug is, werkt deze pagina vanzelf weer bij. De andere pagina's van de app werken gewoon.",
         icon=":material/cloud_off:",
     )
 
 
+def wait_for_store() -> None:
+    """Try the database every few seconds; rerun the whole page as soon as it answers."""
+
+    @st.fragment(run_every=f"{RETRY_SECONDS}s")
+    def _retry() -> None:
+        try:
+            _open_store().ping()
+        except Exception:  # still away: the store logged why
+            st.caption(
+                f"Nog niet bereikbaar (laatste poging om {dt.datetime.now().strftime('%H:%M:%S')}); "
+                f"de pagina probeert het elke {RETRY_SECONDS} seconden opnieuw."
+            )
+            return
+        st.rerun()
+
+    _retry()
+
+
 def client_id() -> str:
-    """A random id for this browser session (for one estimate per round, one +1 per note, rate limits)."""
+    """A random id of this Streamlit session: the client's name when the request shows no cookie or address."""
     if _CLIENT not in st.session_state:
         st.session_state[_CLIENT] = secrets.token_hex(16)
     return str(st.session_state[_CLIENT])
+
+
+def current_client() -> Client:
+    """This browser as the store counts it: Streamlit's XSRF cookie and the network address.
+
+    Both survive a reconnect, so the store's limits do too. ``X-Forwarded-For`` is read
+    only when ``KETENDIALOOG_TRUSTED_PROXIES`` says how many proxies stand in front.
+    """
+    context = st.context
+    headers = context.headers
+    forwarded = headers.get_all("X-Forwarded-For") if headers is not None else []
+    cookies = context.cookies if context.cookies is not None else {}
+    return client_from_request(cookies, forwarded, context.ip_address, trusted_proxies(), client_id())
 
 
 def _flash(kind: str, message: str, where: str) -> None:
@@ -163,22 +228,62 @@ def show_flash(where: str) -> None:
         (st.success if kind == "ok" else st.error)(message)
 
 
-def _rate_ok(where: str) -> bool:
-    """Count this post against the rate limit; False (with a message at ``where``) when over it."""
-    now = time.monotonic()
-    posts = recent_posts(st.session_state.get(_POSTS, []), now)
-    if rate_limited(posts, now):
-        _flash("error", RATE_LIMIT_MESSAGE, where)
-        st.session_state[_POSTS] = posts
-        return False
-    st.session_state[_POSTS] = [*posts, now]
-    return True
+_SAFE_PATH = re.compile(r"[A-Za-z0-9/_.~-]*")
+_SAFE_HOST = re.compile(r"[A-Za-z0-9.:\[\]-]+")
+DEFAULT_BASE = "http://localhost:8501"
+
+
+def safe_base_url(url: str | None) -> str:
+    """The app's root from the address the browser reported, or the default when it looks crafted.
+
+    The browser sends this address itself, and it ends up in join links and in the exports'
+    links: only ``http``/``https`` with a plain host and path pass.
+    """
+    try:
+        parts = urlsplit((url or "").strip())
+    except ValueError:
+        return DEFAULT_BASE
+    if (
+        parts.scheme not in ("http", "https")
+        or not _SAFE_HOST.fullmatch(parts.netloc or "")
+        or not _SAFE_PATH.fullmatch(parts.path or "")
+    ):
+        return DEFAULT_BASE
+    path = parts.path.rstrip("/").removesuffix("/werksessie")
+    return f"{parts.scheme}://{parts.netloc}{path}"
 
 
 def base_url() -> str:
     """The app's root address as the browser sees it (for join and view links)."""
-    url = (st.context.url or "http://localhost:8501").split("?", 1)[0].rstrip("/")
-    return url.removesuffix("/werksessie")
+    return safe_base_url(st.context.url)
+
+
+def long_date(day: dt.date) -> str:
+    """A date as Dutch text: '8 december 2026'."""
+    return fmt_date(day.year, day.month, day.day)
+
+
+def open_session(store: Store, code: str) -> SessionInfo | None:
+    """The session with ``code``, or None after a notice saying why not.
+
+    While the database is away the session this browser last saw is returned (with the
+    notice), so the forms and what was typed in them stay on the page.
+    """
+    try:
+        info = store.get_session(code, current_client())
+    except StoreUnavailableError:
+        unavailable()
+        last = st.session_state.get(_LAST_INFO)
+        if isinstance(last, SessionInfo) and last.code == normalise_code(code):
+            st.session_state[_OFFLINE] = True
+            return last
+        wait_for_store()
+        return None
+    except StoreError as exc:
+        st.warning(exc.message, icon=":material/search_off:")
+        return None
+    st.session_state[_LAST_INFO] = info
+    return info
 
 
 # ---------------------------------------------------------------------------
@@ -199,16 +304,26 @@ def code_field() -> str:
     return "".join(ch for ch in (code or "").upper() if ch.isalnum())
 
 
-def _create(store: Store, year: int) -> None:
-    """Create the session from the start form; keep its code and, once, the facilitator key."""
+def _create(store: Store, year: int, districts: list[str]) -> None:
+    """Create the session from the start form; keep its code and, once, the facilitator key.
+
+    ``districts`` are the options the form offered: the store refuses any other value.
+    """
     state = st.session_state
+    if year not in data.years():
+        _flash("error", "Kies een jaar uit de lijst.", _AT_START)
+        return
+    chosen = state.get("_ws_districten") or [UNIT]
+    figures = state.get("_ws_cijfers") or []
     try:
         info, key = store.create_session(
-            state.get("_ws_titel", ""),
+            str(state.get("_ws_titel") or ""),
             state.get("_ws_datum") or dt.date.today(),
-            list(state.get("_ws_districten") or [UNIT]),
-            list(state.get("_ws_cijfers") or []),
+            list(chosen) if isinstance(chosen, list | tuple) else [str(chosen)],
+            list(figures) if isinstance(figures, list | tuple) else [str(figures)],
             year,
+            current_client(),
+            offered_districts=districts,
         )
     except StoreError as exc:
         _flash("error", exc.message, _AT_START)
@@ -232,7 +347,9 @@ def start_form(store: Store, year: int, districts: list[str]) -> None:
             format_func=figure_label,
             key="_ws_cijfers",
         )
-        st.form_submit_button("Werksessie starten", type="primary", on_click=_create, args=(store, year))
+        st.form_submit_button(
+            "Werksessie starten", type="primary", on_click=_create, args=(store, year, list(districts))
+        )
     show_flash(_AT_START)
 
 
@@ -267,8 +384,12 @@ def created_notice(info: SessionInfo) -> None:
 def figures_for(info: SessionInfo) -> dict[str, Figure]:
     """The published figures of the session's year and area."""
     year = info.year if info.year in data.years() else data.years()[-1]
+    known = district_options()  # a session stored before districts were checked may hold anything
     all_figures = published_figures(
-        data.tidy(year), data.population(), data.context(), session_area(info.districts)
+        data.tidy(year),
+        data.population(),
+        data.context(),
+        session_area([d for d in info.districts if d in known]),
     )
     return {key: all_figures[key] for key in info.figures if key in all_figures}
 
@@ -309,21 +430,31 @@ def org_choice() -> str:
     )
 
 
+def _checked_number(value: object, low: float, high: float) -> float | None:
+    """``value`` as a finite number within ``low``..``high``, or None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) and low <= number <= high else None
+
+
 def _post_estimate(store: Store, code: str, figure: Figure) -> None:
-    """Store this browser session's estimate for the current round."""
+    """Store this browser's estimate for the current round (the value must lie within the field's bounds)."""
     where = _at_estimate(figure)
-    if not _rate_ok(where):
-        return
     value = st.session_state.get(f"_ws_schatting_{figure.key}")
     if value is None:
         _flash("error", "Vul eerst een getal in.", where)
         return
+    number = _checked_number(value, float(figure.low), float(figure.high))
+    if number is None:
+        _flash("error", f"Vul een getal in. {estimate_bounds_text(figure)}", where)
+        return
     try:
-        round_no = store.add_estimate(code, figure.key, float(value), st.session_state.get(_ORG), client_id())
+        round_no = store.add_estimate(code, figure.key, number, st.session_state.get(_ORG), current_client())
     except StoreError as exc:
         _flash("error", exc.message, where)
         return
-    st.session_state[f"_ws_mijn_{figure.key}_{round_no}"] = figure.format(float(value))
+    st.session_state[f"_ws_mijn_{figure.key}_{round_no}"] = figure.format(number)
     _flash("ok", f"Je schatting voor ronde {round_no} is opgeslagen.", where)
 
 
@@ -444,7 +575,7 @@ def _estimates_part(board: Board, figure: Figure) -> None:
 def _support(store: Store, code: str, note_id: int) -> None:
     """Add this browser session's +1 to a note."""
     try:
-        if not store.support(code, note_id, client_id()):
+        if not store.support(code, note_id, current_client()):
             _flash("error", "Je steunde deze bijdrage al.", _AT_BOARD)
     except StoreError as exc:
         _flash("error", exc.message, _AT_BOARD)
@@ -468,7 +599,7 @@ def _notes_part(store: Store, board: Board, figure: Figure) -> None:
                         extra = f" · eigenaar: {note.owner_org or NO_ORG}"
                         if note.deadline:
                             extra += f" · uiterlijk {format_deadline(note.deadline)}"
-                    st.caption(f"#{note.id} · {note.org_type}{extra} · steun: {note.support}")
+                    st.caption(inert_markdown(f"#{note.id} · {note.org_type}{extra} · steun: {note.support}"))
                 button_col.button(
                     "+1",
                     key=f"ws_steun_{note.id}",
@@ -476,6 +607,15 @@ def _notes_part(store: Store, board: Board, figure: Figure) -> None:
                     args=(store, board.session.code, note.id),
                     help="Steun deze bijdrage",
                 )
+
+
+def _text_key(figure: Figure) -> str:
+    return f"_ws_tekst_{figure.key}"
+
+
+def _draft_key(figure: Figure) -> str:
+    """Where a posted text waits until the store confirms it (kept even when the form is not drawn)."""
+    return f"_ws_concept_{figure.key}"
 
 
 #: The optional deadline of an action point: a switch, and a date that counts only when it is on.
@@ -486,30 +626,35 @@ DEADLINE_DEFAULT = dt.timedelta(weeks=4)
 
 
 def _post_note(store: Store, code: str, figure: Figure) -> None:
-    """Store the observation or action point from the note form; the text stays when refused."""
+    """Store the observation or action point from the note form; the text stays until the store confirms."""
     where = _at_note(figure)
     state = st.session_state
-    text_key = f"_ws_tekst_{figure.key}"
-    if not _rate_ok(where):
+    text = state.get(_text_key(figure))
+    text = text if isinstance(text, str) else ""
+    state[_draft_key(figure)] = text
+    try:
+        kind = NoteKind(state.get(f"_ws_soort_{figure.key}") or NoteKind.OBSERVATION)
+    except ValueError:
+        _flash("error", "Kies of dit een observatie of een actiepunt is.", where)
         return
-    kind = NoteKind(state.get(f"_ws_soort_{figure.key}") or NoteKind.OBSERVATION)
     try:
         store.add_note(
             code,
             figure.key,
             kind.value,
-            state.get(text_key, ""),
+            text,
             state.get(_ORG),
-            client_id(),
+            current_client(),
             owner_org=state.get(f"_ws_eigenaar_{figure.key}"),
             deadline=None
             if state.get(f"_ws_met_deadline_{figure.key}") is False
             else state.get(f"_ws_deadline_{figure.key}"),
         )
     except StoreError as exc:
-        _flash("error", exc.message, where)  # the text stays in the field
+        _flash("error", exc.message, where)  # the text stays in the field and in the draft
         return
-    state[text_key] = ""
+    state[_text_key(figure)] = ""
+    state.pop(_draft_key(figure), None)
     _flash("ok", "Geplaatst. Iedereen ziet je bijdrage binnen enkele seconden.", where)
 
 
@@ -519,7 +664,15 @@ def note_kind_label(kind: NoteKind) -> str:
 
 
 def note_form(store: Store, info: SessionInfo, figure: Figure) -> None:
-    """The form for an observation or action point (at most MAX_TEXT_CHARS characters)."""
+    """The form for an observation or action point (at most MAX_TEXT_CHARS characters).
+
+    A text that was posted but not confirmed comes back into the field, also after a run in
+    which the form was not drawn (Streamlit forgets the state of widgets it did not draw).
+    """
+    state = st.session_state
+    draft = state.get(_draft_key(figure))
+    if isinstance(draft, str) and draft and not state.get(_text_key(figure)):
+        state[_text_key(figure)] = draft
     with st.form(f"ws_notitie_{figure.key}", border=True):
         st.markdown("**Observatie of actiepunt toevoegen**")
         st.radio(
@@ -531,7 +684,7 @@ def note_form(store: Store, info: SessionInfo, figure: Figure) -> None:
         )
         st.text_area(
             "Tekst",
-            key=f"_ws_tekst_{figure.key}",
+            key=_text_key(figure),
             max_chars=MAX_TEXT_CHARS * 20,  # longer texts reach the check, which explains the limit
             help=f"Maximaal {MAX_TEXT_CHARS} tekens. Geen persoonsgegevens of casusdetails.",
         )
@@ -573,9 +726,15 @@ def board(store: Store, code: str, figure_key: str, figures: dict[str, Figure]) 
     def _live() -> None:
         try:
             current = store.board(code)
+        except StoreUnavailableError:
+            st.session_state[_OFFLINE] = True
+            unavailable()
+            return
         except StoreError as exc:
             st.error(exc.message, icon=":material/cloud_off:")
             return
+        if st.session_state.pop(_OFFLINE, False):
+            st.rerun()  # the database is back: draw the whole page again (round, closed, forms)
         show_flash(_AT_BOARD)
         if current.session.closed:
             st.warning("Deze werksessie is gesloten. Je kunt alles nog lezen.", icon=":material/lock:")
@@ -589,14 +748,31 @@ def board(store: Store, code: str, figure_key: str, figures: dict[str, Figure]) 
     _live()
 
 
+def retention_text(info: SessionInfo) -> str:
+    """Until when the session is kept, and why, in Dutch."""
+    if info.expires_on is None:
+        return ""
+    until = long_date(info.expires_on)
+    if info.closed:
+        return f"Gesloten; alles wordt na {until} verwijderd ({CLOSED_RETENTION_DAYS} dagen na het sluiten)."
+    return (
+        f"Bewaard tot en met {until}: {IDLE_DAYS} dagen na de sessiedatum en de laatste bijdrage. "
+        f"Na het sluiten blijft alles nog {CLOSED_RETENTION_DAYS} dagen staan."
+    )
+
+
 def session_header(info: SessionInfo) -> None:
-    """Title, date, area and round of the session, and the privacy notice."""
+    """Title, date, area, round and retention of the session (all escaped), and the privacy notice."""
     st.subheader(inert_markdown(info.title))
     st.caption(
-        f"Code {info.code} · {format_deadline(info.held_on)} · "
-        f"{', '.join(info.districts) or UNIT} · ronde {info.current_round} van {ROUNDS}"
-        + (" · gesloten" if info.closed else "")
+        inert_markdown(
+            f"Code {info.code} · {format_deadline(info.held_on)} · "
+            f"{', '.join(info.districts) or UNIT} · ronde {info.current_round} van {ROUNDS}"
+            + (" · gesloten" if info.closed else "")
+        )
     )
+    if info.expires_on is not None:
+        st.caption(inert_markdown(retention_text(info)))
     st.warning(PRIVACY_NOTICE, icon=":material/privacy_tip:")
 
 
@@ -614,22 +790,38 @@ _ACTION_DONE: dict[FacilitatorAction, str] = {
 }
 
 
+def note_number(value: object) -> int | None:
+    """A note number from a number field: a whole number from 1 up, or None."""
+    number = _checked_number(value, 1, 2**31 - 1)
+    return int(number) if number is not None and number == int(number) else None
+
+
 def _facilitator_action(store: Store, code: str, action: FacilitatorAction, figure_key: str) -> None:
     """Run one facilitator action; the store checks the key from the password field every time."""
     state = st.session_state
     key = state.get(_KEY)
+    key = key if isinstance(key, str) else None
+    client = current_client()
     try:
         match action:
             case FacilitatorAction.REVEAL:
-                store.reveal(code, key, figure_key)
+                store.reveal(code, key, figure_key, client)
             case FacilitatorAction.NEXT_ROUND:
-                store.next_round(code, key)
+                store.next_round(code, key, client)
             case FacilitatorAction.CLOSE:
-                store.close(code, key)
+                store.close(code, key, client)
             case FacilitatorAction.HIDE:
-                store.set_hidden(code, key, int(state.get("_ws_verberg") or 0))
+                hide = note_number(state.get("_ws_verberg"))
+                if hide is None:
+                    raise StoreError("Vul het nummer van de bijdrage in (het staat na de # bij de bijdrage).")
+                store.set_hidden(code, key, hide, client)
             case FacilitatorAction.MERGE:
-                store.merge(code, key, int(state.get("_ws_bewaar") or 0), int(state.get("_ws_dubbel") or 0))
+                keep, dup = note_number(state.get("_ws_bewaar")), note_number(state.get("_ws_dubbel"))
+                if keep is None or dup is None:
+                    raise StoreError(
+                        "Vul de nummers van beide bijdragen in (ze staan na de # bij de bijdrage)."
+                    )
+                store.merge(code, key, keep, dup, client)
     except StoreError as exc:
         _flash("error", exc.message, _AT_FACILITATOR)
         return
@@ -696,12 +888,14 @@ def csv_rows(board_data: Board) -> list[list[object]]:
 def _export(store: Store, code: str, figures: dict[str, Figure], fmt: ExportFormat) -> Callable[[], str]:
     """The export in ``fmt``, made when called; the facilitator key is checked again then."""
     key = st.session_state.get(_KEY)
+    key = key if isinstance(key, str) else None
     url = base_url()
+    client = current_client()
 
     def make() -> str:
         # Checked again at the moment of download: the key must still be right.
         try:
-            board_data = store.authorise_export(code, key)
+            board_data = store.authorise_export(code, key, client)
         except StoreError as exc:
             return exc.message
         if fmt == "csv":
@@ -765,10 +959,11 @@ def facilitator_panel(store: Store, info: SessionInfo, figure: Figure, figures: 
             args=(store, code, FacilitatorAction.MERGE, figure.key),
         )
         show_flash(_AT_FACILITATOR)
+        st.caption(inert_markdown(retention_text(info) + " Download het verslag vóór die datum."))
         key = st.session_state.get(_KEY)
-        if key:
+        if isinstance(key, str) and key:
             try:
-                allowed = store.check_key(code, key)
+                allowed = store.check_key(code, key, current_client())
             except StoreError as exc:
                 st.error(exc.message)
                 allowed = False

@@ -6,7 +6,6 @@ from analysis.questions import for_page
 from components import werksessie_views as views
 from components.frame import current_selection, district_options
 from components.page import question_header
-from storage import StoreError
 
 QUESTION = for_page(__file__)
 
@@ -23,11 +22,8 @@ if store is not None and not code:
     st.caption("Doe je mee? Open de link van de gespreksleider of vul de code hierboven in.")
     views.start_form(store, selection.year, district_options())
 elif store is not None:
-    try:
-        info = store.get_session(code)
-    except StoreError as exc:
-        st.warning(exc.message, icon=":material/search_off:")
-    else:
+    info = views.open_session(store, code)
+    if info is not None:
         views.created_notice(info)
         views.session_header(info)
         figures = views.figures_for(info)

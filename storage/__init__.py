@@ -4,25 +4,32 @@ SQLite by default (a file under ``~/.local/share/ketendialoog``), PostgreSQL thr
 in ``KETENDIALOOG_DATABASE_URL`` or the Streamlit secret ``database_url``.
 """
 
+from storage.clients import Client, client_from_request
 from storage.database import DEFAULT_SQLITE_PATH, ENV_URL, make_engine, migrate, resolve_url
 from storage.repository import (
     LimitReachedError,
     NotAllowedError,
     NotFoundError,
+    RateLimitedError,
     Store,
     StoreError,
     StoreUnavailableError,
+    ThrottledError,
 )
 
 __all__ = [
     "DEFAULT_SQLITE_PATH",
     "ENV_URL",
+    "Client",
     "LimitReachedError",
     "NotAllowedError",
     "NotFoundError",
+    "RateLimitedError",
     "Store",
     "StoreError",
     "StoreUnavailableError",
+    "ThrottledError",
+    "client_from_request",
     "make_engine",
     "migrate",
     "resolve_url",

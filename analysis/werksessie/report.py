@@ -1,7 +1,9 @@
 """The session report: Markdown and a self-contained HTML page per session, and a CSV of everything.
 
-Every text a participant typed is escaped in every format: ``inert_markdown`` in Markdown,
-``html.escape`` in HTML, and a leading quote in CSV cells a spreadsheet would run as a formula.
+Every text that came from a browser (titles, districts, notes, organisation types, owners,
+deadlines) is escaped in every format: ``inert_markdown`` in Markdown, ``html.escape`` in HTML,
+and a leading quote in CSV cells a spreadsheet would run as a formula. No format turns user
+text into a link or an image.
 """
 
 from __future__ import annotations
@@ -9,8 +11,10 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from analysis.dutch import signed
 from analysis.geography import UNIT
@@ -92,13 +96,23 @@ def _estimate_lines(q: QuestionReport) -> list[str]:
     return lines or ["Geen schattingen."]
 
 
+#: Labels that no Markdown construct can grow from: letters, digits, spaces, hyphens, slashes, apostrophes.
+_PLAIN = re.compile(r"(?:[^\W_]|[ '/-])*")
+
+
+def _label(text: str) -> str:
+    """A short label (district, organisation, date) as Markdown: as it is when plain, escaped otherwise."""
+    return text if _PLAIN.fullmatch(text) else inert_markdown(text)
+
+
 def report_markdown(report: SessionReport) -> str:
     """The session report as Markdown; every participant's text is escaped so it stays literal."""
+    m = _label
     out = [
         f"# Werksessie: {inert_markdown(report.title)}",
         "",
-        f"- Datum: {report.date_text}",
-        f"- Gebied: {', '.join(report.districts) or UNIT}",
+        f"- Datum: {m(report.date_text)}",
+        f"- Gebied: {m(', '.join(report.districts) or UNIT)}",
         f"- Bron van de cijfers: {SOURCE_DASHBOARD}",
         "",
     ]
@@ -111,26 +125,31 @@ def report_markdown(report: SessionReport) -> str:
         ]
         if f.note:
             out.append(f"- {f.note}")
-        out += [f"- Weergave in de app: <{q.link}>", "", "### Schatten eerst, dan zien", ""]
+        out += [f"- Weergave in de app: <{_link(q.link)}>", "", "### Schatten eerst, dan zien", ""]
         out += [f"- {line}" for line in _estimate_lines(q)]
         out += ["", f"### {NOTE_KIND_TITLES[NoteKind.OBSERVATION]}", ""]
         groups = q.observations_by_org()
         if not groups:
             out.append("- Geen observaties.")
         for org, lines in groups.items():
-            out.append(f"- **{org}**")
+            out.append(f"- **{m(org)}**")
             out += [f"  - {inert_markdown(n.text)}{_support_text(n.support)}" for n in lines]
         out += ["", f"### {NOTE_KIND_TITLES[NoteKind.ACTION]}", ""]
         actions = q.actions()
         if not actions:
             out.append("- Geen actiepunten.")
         for n in actions:
-            when = f", uiterlijk {n.deadline}" if n.deadline else ""
+            when = f", uiterlijk {m(n.deadline)}" if n.deadline else ""
             out.append(
-                f"- {inert_markdown(n.text)} — eigenaar: {n.owner or NO_ORG}{when}{_support_text(n.support)}"
+                f"- {inert_markdown(n.text)} — eigenaar: {m(n.owner or NO_ORG)}{when}{_support_text(n.support)}"
             )
         out.append("")
     return "\n".join(out)
+
+
+def _link(url: str) -> str:
+    """A link for a Markdown autolink ``<...>``: characters that would end or break it are percent-encoded."""
+    return "".join(ch if ch.isascii() and ch.isprintable() and ch not in "<> " else quote(ch) for ch in url)
 
 
 _HTML_STYLE = (
@@ -224,10 +243,16 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 
 
+#: First characters that make a spreadsheet read a cell as a formula (also their full-width forms).
+FORMULA_STARTS = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
+
+
 def _csv_cell(value: object) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
+    """A CSV cell that a spreadsheet will not run as a formula (numbers stay numbers)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
     text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
 def report_csv(rows: Iterable[Sequence[object]]) -> str:

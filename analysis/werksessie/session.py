@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 
 from analysis.geography import UNIT
@@ -28,6 +29,43 @@ MAX_SESSIONS = 500
 MAX_NOTES_PER_SESSION = 2000
 #: Most estimates per session (every participant, every question, every round).
 MAX_ESTIMATES_PER_SESSION = 5000
+#: Open sessions are deleted this many days after their date and their last note, estimate, +1 or action.
+IDLE_DAYS = 7
+#: Closed sessions are deleted this many days after closing (the facilitator sees the date).
+CLOSED_RETENTION_DAYS = 30
+#: How far ahead and back the date of a new session may lie.
+MAX_DAYS_AHEAD = 60
+MAX_DAYS_BACK = 365
+#: Most open (unexpired) sessions created from one network address.
+LIVE_SESSIONS_PER_NETWORK = 25
+#: Failed guesses of keys or codes are remembered this long.
+GUESS_WINDOW_S = 3600.0
+#: Distinct wrong keys or unknown codes without a delay, per browser and per network address.
+FREE_GUESSES_BROWSER = 3
+FREE_GUESSES_NETWORK = 10
+#: The longest delay after wrong guesses.
+MAX_GUESS_DELAY_S = 300.0
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """At most ``per_browser`` actions of ``kind`` per browser and ``per_network`` per network within the window.
+
+    The network limit is higher: a room of participants often shares one router and address.
+    """
+
+    kind: str
+    window_s: float
+    per_browser: int
+    per_network: int
+
+
+#: Notes and estimates: the browser limit is the one participants may meet; a room shares the network one.
+POST_LIMIT = RateLimit("bijdrage", RATE_LIMIT_WINDOW_S, RATE_LIMIT_POSTS, 60)
+#: +1s (each browser supports a note once).
+SUPPORT_LIMIT = RateLimit("steun", RATE_LIMIT_WINDOW_S, 20, 200)
+#: New sessions per hour; starting one asks nothing else of an honest facilitator.
+SESSION_LIMIT = RateLimit("sessie", 3600.0, 5, 10)
 
 
 class NoteKind(StrEnum):
@@ -73,6 +111,17 @@ def recent_posts(post_times: Sequence[float], now: float) -> list[float]:
 def rate_limited(post_times: Sequence[float], now: float) -> bool:
     """True when a browser session already posted RATE_LIMIT_POSTS times within the window before ``now``."""
     return len(recent_posts(post_times, now)) >= RATE_LIMIT_POSTS
+
+
+def guess_delay(failures: int, free: int) -> float:
+    """Seconds to wait after ``failures`` distinct wrong guesses: none for the first ``free``, then 1, 2, 4, ... s.
+
+    The delay doubles with every further wrong guess, up to MAX_GUESS_DELAY_S.
+    """
+    over = failures - free
+    if over <= 0:
+        return 0.0
+    return float(min(MAX_GUESS_DELAY_S, 2.0 ** min(over - 1, 30)))
 
 
 def session_area(districts: Sequence[str]) -> str:

@@ -24,12 +24,17 @@ from storage import (
 )
 from storage.repository import hash_key, key_matches
 
-DAY = dt.date(2026, 12, 1)
+DAY = dt.date.today()
 WRITERS = 50
+DISTRICTS = ("Oost-Nederland", "Twente", "Gelderland-Midden")
+#: The facilitator's browser.
+LEADER = "leider"
 
 
 def _session(store: Store, figures: tuple[str, ...] = ("signalen", "onderzoek")) -> tuple[str, str]:
-    info, key = store.create_session("Werksessie Twente", DAY, ["Twente"], list(figures), 2022)
+    info, key = store.create_session(
+        "Werksessie Twente", DAY, ["Twente"], list(figures), 2022, LEADER, offered_districts=DISTRICTS
+    )
     return info.code, key
 
 
@@ -41,17 +46,18 @@ def test_migrations_create_tables_and_are_idempotent(engine: Engine) -> None:
 
 def test_create_and_join(store: Store) -> None:
     code, key = _session(store)
-    info = store.get_session(code.lower())
+    info = store.get_session(code.lower(), "a")
     assert info.title == "Werksessie Twente"
     assert info.districts == ("Twente",)
     assert info.figures == ("signalen", "onderzoek")
     assert info.current_round == 1 and not info.closed
-    assert store.check_key(code, key)
-    assert store.check_key(code, key.lower().replace("-", " "))
-    assert not store.check_key(code, "AAAA-BBBB-CCCC-DDDD")
-    assert not store.check_key(code, "")
+    assert info.expires_on == DAY + dt.timedelta(days=7)
+    assert store.check_key(code, key, LEADER)
+    assert store.check_key(code, key.lower().replace("-", " "), LEADER)
+    assert not store.check_key(code, "AAAA-BBBB-CCCC-DDDD", LEADER)
+    assert not store.check_key(code, "", LEADER)
     with pytest.raises(NotFoundError):
-        store.get_session("ZZZZZZ")
+        store.get_session("ZZZZZZ", "a")
 
 
 def test_key_is_stored_hashed(store: Store, engine: Engine) -> None:
@@ -74,20 +80,20 @@ def test_estimates_hidden_until_reveal_and_two_rounds(store: Store) -> None:
     assert sorted(e.value for e in board.estimates) == [120, 300]
     assert not board.is_revealed("signalen", 1)
     with pytest.raises(NotAllowedError):
-        store.reveal(code, "fout", "signalen")
-    store.reveal(code, key, "signalen")
-    store.reveal(code, key, "signalen")  # twice is harmless
+        store.reveal(code, "fout", "signalen", LEADER)
+    store.reveal(code, key, "signalen", LEADER)
+    store.reveal(code, key, "signalen", LEADER)  # twice is harmless
     assert store.board(code).is_revealed("signalen", 1)
     with pytest.raises(NotAllowedError):
         store.add_estimate(code, "signalen", 150, "OM", "c")  # round 1 is revealed
     with pytest.raises(NotAllowedError):
-        store.next_round(code, None)
-    assert store.next_round(code, key) == 2
+        store.next_round(code, None, LEADER)
+    assert store.next_round(code, key, LEADER) == 2
     assert store.add_estimate(code, "signalen", 180, "politie", "a") == 2
     rounds = {(e.round, e.value) for e in store.board(code).estimates}
     assert rounds == {(1, 120), (1, 300), (2, 180)}
     with pytest.raises(StoreError):
-        store.next_round(code, key)  # at most two rounds
+        store.next_round(code, key, LEADER)  # at most two rounds
     with pytest.raises(StoreError):
         store.add_estimate(code, "slachtoffers", 1000, "politie", "a")  # not chosen for this session
 
@@ -110,25 +116,25 @@ def test_notes_support_hide_merge_close(store: Store) -> None:
     assert not store.support(code, first, "c")  # one +1 per browser session
     assert store.support(code, dup, "d")
     with pytest.raises(NotAllowedError):
-        store.merge(code, "fout", first, dup)
+        store.merge(code, "fout", first, dup, LEADER)
     with pytest.raises(NotAllowedError):
-        store.set_hidden(code, None, first)
-    store.merge(code, key, first, dup)
+        store.set_hidden(code, None, first, LEADER)
+    store.merge(code, key, first, dup, LEADER)
     notes = {n.id: n for n in store.board(code).notes}
     assert notes[dup].hidden and notes[dup].merged_into == first
     assert notes[first].support == 3  # c, d (moved over) and b (author of the duplicate)
     assert notes[action].owner_org == "politie" and notes[action].deadline == dt.date(2027, 3, 1)
-    store.set_hidden(code, key, action)
+    store.set_hidden(code, key, action, LEADER)
     assert store.board(code).notes[2].hidden
     with pytest.raises(NotAllowedError):
-        store.close(code, "fout")
-    store.close(code, key)
-    assert store.get_session(code).closed
+        store.close(code, "fout", LEADER)
+    store.close(code, key, LEADER)
+    assert store.get_session(code, "a").closed
     with pytest.raises(NotAllowedError):
         store.add_note(code, "signalen", ws.KIND_OBSERVATION, "Te laat", "OM", "e")
     with pytest.raises(NotAllowedError):
-        store.authorise_export(code, "fout")
-    assert len(store.authorise_export(code, key).notes) == 3
+        store.authorise_export(code, "fout", LEADER)
+    assert len(store.authorise_export(code, key, LEADER).notes) == 3
 
 
 @pytest.mark.parametrize(
@@ -165,7 +171,7 @@ def test_hostile_texts_stored_verbatim(store: Store, text: str) -> None:
     code, _ = _session(store)
     store.add_note(code, "signalen", ws.KIND_OBSERVATION, text, "politie", "a")
     assert [n.text for n in store.board(code).notes] == [text]
-    assert store.get_session(code).title == "Werksessie Twente"
+    assert store.get_session(code, "a").title == "Werksessie Twente"
 
 
 def test_limits(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -196,7 +202,7 @@ def test_persistence_across_restart(db_url: str) -> None:
     board = Store(second).board(code)
     assert [n.text for n in board.notes] == ["Blijft bewaard"]
     assert [e.value for e in board.estimates] == [200]
-    assert Store(second).check_key(code, key)
+    assert Store(second).check_key(code, key, LEADER)
     second.dispose()
 
 
@@ -238,7 +244,7 @@ def test_concurrent_writers_lose_nothing(
 def test_unreachable_database_raises_dutch_error() -> None:
     store = Store(make_engine("postgresql://nobody@127.0.0.1:1/none"))
     with pytest.raises(StoreUnavailableError) as down:
-        store.get_session("K7Q2MX")
+        store.get_session("K7Q2MX", "a")
     assert "niet bereikbaar" in down.value.message
 
 
