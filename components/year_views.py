@@ -290,8 +290,8 @@ def preview(result: IntakeResult, previous: pl.DataFrame | None) -> None:
             with st.expander(f"Alle totalen naast elkaar ({fmt_int(comparison.height)})"):
                 st.dataframe(comparison_display(comparison), hide_index=True, width="stretch")
             st.caption(
-                "Verhouding = nieuw / vorig jaar, met exacte 95%-marge (voorwaardelijk binomiaal). 'minstens' en "
-                "'ondergrens': een deel gaf geen opgave ('?')."
+                "Verhouding = nieuw / vorig jaar, met marge: omvat die 1, dan is het verschil niet te onderscheiden "
+                "van toeval. 'minstens' en 'ondergrens': een deel gaf geen opgave ('?')."
             )
             changes = area_changes(new, previous)
             if changes:
