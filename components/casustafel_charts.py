@@ -28,12 +28,12 @@ def district_ratio_chart(
     order = data["gebied"].to_list()
     districts = data.filter(pl.col("soort") == RowKind.DISTRICT)
     pooled = data.filter(pl.col("soort") == RowKind.GROUP)
-    y = alt.Y("gebied:N", sort=order, title=None, axis=alt.Axis(labelLimit=240, labelOverlap=False))
+    y = alt.Y("gebied:N", sort=order, title=None)
     tooltip = [
         alt.Tooltip("gebied:N", title="Gebied"),
         alt.Tooltip("groep:N", title="Groep"),
         alt.Tooltip("tekst:N", title="Waarde (aantallen)"),
-        alt.Tooltip("marge:N", title="95%-marge (exact)"),
+        alt.Tooltip("marge:N", title="Marge"),
         alt.Tooltip("weggelaten:N", title="Zonder (?)"),
     ]
     top = data["bovengrens"].max()
@@ -70,7 +70,7 @@ def district_ratio_chart(
     )
     labels = (
         alt.Chart(data)
-        .mark_text(align="left", dx=8, fontSize=11, color="#333")
+        .mark_text(align="left", dx=8, color="#333")
         .encode(x=alt.X("bovengrens:Q"), y=y, text=alt.Text("tekst:N"))
     )
     chart: alt.LayerChart = (
@@ -78,10 +78,9 @@ def district_ratio_chart(
     ).properties(
         title=alt.Title(
             "Scoren districten met een casustafel anders?",
-            subtitle="Punt: waarde; lijn: exacte 95%-marge; rondje = met casustafel, vierkant = zonder; "
+            subtitle="Punt: waarde; lijn: marge; rondje = met casustafel, vierkant = zonder; "
             "zwarte ruit = de groep samen",
         ),
-        height=370,
     )
     return chart
 
@@ -113,7 +112,7 @@ def meetings_chart(meetings: pl.DataFrame) -> alt.LayerChart:
         )
     data = pl.DataFrame(rows)
     order = meetings["district"].to_list()
-    y = alt.Y("district:N", sort=order, title=None, axis=alt.Axis(labelLimit=240, labelOverlap=False))
+    y = alt.Y("district:N", sort=order, title=None)
     y_offset = alt.YOffset("maat:N", sort=[_MEETINGS, _CASES])
     tooltip = [
         alt.Tooltip("district:N", title="District"),
@@ -138,7 +137,7 @@ def meetings_chart(meetings: pl.DataFrame) -> alt.LayerChart:
     )
     labels = (
         alt.Chart(data)
-        .mark_text(align="left", dx=4, fontSize=11, color="#333")
+        .mark_text(align="left", dx=4, color="#333")
         .encode(x=alt.X("aantal:Q"), y=y, yOffset=y_offset, text=alt.Text("tekst:N"))
     )
     chart: alt.LayerChart = (bars + labels).properties(
@@ -146,7 +145,6 @@ def meetings_chart(meetings: pl.DataFrame) -> alt.LayerChart:
             "Waar kwam de casustafel bijeen, en hoeveel casussen werden besproken?",
             subtitle="Vol: vergaderingen; licht: besproken casussen (casustafel of RIEC)",
         ),
-        height=360,
     )
     return chart
 
@@ -158,12 +156,12 @@ def care_settings_chart(settings: pl.DataFrame, chosen: str) -> alt.LayerChart:
         pl.col("bovengrens").fill_null(pl.col("rr") * 10).alias("boven"),
     )
     order = data["verhouding"].unique(maintain_order=True).to_list()
-    y = alt.Y("verhouding:N", sort=order, title=None, axis=alt.Axis(labelLimit=240, labelOverlap=False))
+    y = alt.Y("verhouding:N", sort=order, title=None)
     y_offset = alt.YOffset("zorg:N", sort=[CARE_OUT, CARE_IN, CARE_NA])
     color = alt.Color(
         "zorg:N",
         scale=alt.Scale(domain=[CARE_OUT, CARE_IN, CARE_NA], range=[ACCENT_COLOR, "#CC6677", "#555555"]),
-        legend=alt.Legend(title=None, orient="bottom", labelLimit=320),
+        legend=alt.Legend(title=None, orient="bottom"),
     )
     opacity = conditional(alt.OpacityValue, "datum.gekozen", 1.0, 0.4)
     tooltip = [
@@ -179,7 +177,7 @@ def care_settings_chart(settings: pl.DataFrame, chosen: str) -> alt.LayerChart:
         alt.Chart(data)
         .mark_rule(strokeWidth=3)
         .encode(
-            x=alt.X("ondergrens:Q", scale=x_scale, title="Verhouding met / zonder casustafel (logschaal)"),
+            x=alt.X("ondergrens:Q", scale=x_scale, title="Verhouding met / zonder casustafel (1 = gelijk)"),
             x2=alt.X2("boven:Q"),
             y=y,
             yOffset=y_offset,
@@ -195,7 +193,7 @@ def care_settings_chart(settings: pl.DataFrame, chosen: str) -> alt.LayerChart:
     )
     labels = (
         alt.Chart(data)
-        .mark_text(align="left", dx=8, fontSize=11, color="#333")
+        .mark_text(align="left", dx=8, color="#333")
         .encode(
             x=alt.X("boven:Q"), y=y, yOffset=y_offset, text=alt.Text("verhouding_tekst:N"), opacity=opacity
         )
@@ -210,6 +208,5 @@ def care_settings_chart(settings: pl.DataFrame, chosen: str) -> alt.LayerChart:
             "Verandert de conclusie als zorgtrajecten meetellen?",
             subtitle="Boven 1: hoger met casustafel; onder 1: lager. Raakt de lijn de 1, dan is er geen duidelijk verschil.",
         ),
-        height=360,
     )
     return chart

@@ -1,7 +1,8 @@
 """Chart conventions shared by every page: one colour per district, Dutch numbers, missing in grey.
 
-Every chart goes through :func:`show_chart`, which applies the Dutch number locale, puts
-the source under the chart and caches the Vega-Lite spec Altair makes.
+Every chart goes through :func:`show_chart`, which sizes it for the display mode
+(:mod:`components.chart_sizes`: no chart sets its own height or type size), applies the
+Dutch number locale, puts the source under the chart and caches the Vega-Lite spec.
 """
 
 from collections.abc import Callable
@@ -13,6 +14,7 @@ import streamlit as st
 from analysis import UNIT
 from analysis.parser import STATUS_MARK  # noqa: F401  (re-exported for chart modules)
 from components import presentation
+from components.chart_sizes import SIZES, Mode, fit
 from components.data import builder_name
 
 #: Okabe-Ito colours, safe for the common forms of colour blindness; one per district, everywhere.
@@ -38,6 +40,7 @@ BAND_COLOR = "#9ecae1"
 DUTCH_LOCALE = alt.Locale(
     number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["€\u00a0", ""]),
 )
+_LOCALE = DUTCH_LOCALE.to_dict()
 
 
 def conditional(
@@ -62,25 +65,25 @@ def district_color(field: str = "district", legend: bool = True, title: str = "D
     )
 
 
-def _styled(chart: alt.TopLevelMixin, big: bool) -> alt.TopLevelMixin:
-    """The chart with Dutch numbers and the app's title style; larger type on a projector."""
-    styled = chart.configure(locale=DUTCH_LOCALE).configure_title(
-        anchor="start", fontSize=22 if big else 15, subtitleFontSize=16 if big else 11, subtitleColor="#555"
-    )
-    if big:
-        styled = styled.configure_axis(labelFontSize=15, titleFontSize=16).configure_legend(
-            labelFontSize=15, titleFontSize=16
-        )
-    return styled
+def display_mode() -> Mode:
+    """The display this page is drawn for: the projector in presentation mode, a phone, or a laptop.
+
+    A phone is told by its browser's user agent ("Mobi", as Mozilla advises); anything
+    else that is not presenting gets the laptop's sizes, which also hold at 390 px wide.
+    """
+    if presentation.is_on():
+        return "projector"
+    agent = st.context.headers.get("User-Agent") or ""
+    return "phone" if "Mobi" in agent else "laptop"
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _spec(name: str, args: tuple[Any, ...], kwargs: dict[str, Any], big: bool, _build: ChartBuilder) -> dict:
-    """The Vega-Lite spec of ``_build(*args, **kwargs)``, made by Altair once per distinct input."""
-    del name  # part of the cache key only
-    spec = _styled(_build(*args, **kwargs), big).to_dict()
-    # Drawn as SVG: crisp on a projector, and what Vega drew can be read (text, marks, aria labels).
-    spec["usermeta"] = {"embedOptions": {"renderer": "svg"}}
+def _spec(name: str, args: tuple[Any, ...], kwargs: dict[str, Any], mode: Mode, _build: ChartBuilder) -> dict:
+    """The Vega-Lite spec of ``_build(*args, **kwargs)`` sized for ``mode``, made by Altair once per distinct input."""
+    spec = fit(_build(*args, **kwargs).to_dict(), SIZES[mode])
+    spec.setdefault("config", {})["locale"] = _LOCALE
+    # The builder's name travels with the chart, so a browser test can say which chart it checks.
+    spec["usermeta"]["chart"] = name
     return spec
 
 
@@ -90,9 +93,10 @@ def show_chart(build: ChartBuilder, *args: Any, source: str, key: str | None = N
     Altair builds and validates the chart once for each distinct input (the data frames and
     choices in ``args`` and ``kwargs``) and the resulting Vega-Lite spec is cached: a rerun
     with the same figures only looks it up, instead of spending tens of milliseconds in
-    Altair per chart. In presentation mode the chart's type is larger, to be read from the
-    back of the room.
+    Altair per chart. Every size (the plot's height, type, legends) comes from the display
+    mode (:func:`display_mode`, :func:`components.chart_sizes.fit`): on the projector the
+    type is at least 18 px, to be read from the back of the room.
     """
-    spec = _spec(builder_name(build), args, kwargs, presentation.is_on(), _build=build)
+    spec = _spec(builder_name(build), args, kwargs, display_mode(), _build=build)
     st.vega_lite_chart(spec, width="stretch", key=key)
     st.caption(f"Bron: {source}")

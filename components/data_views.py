@@ -103,7 +103,6 @@ def missing_chart(overview: pl.DataFrame, districts: list[str], title: str) -> a
         sort=districts,
         scale=alt.Scale(domain=districts),
         title=None,
-        axis=alt.Axis(labelLimit=220),
     )
     tooltip = [
         alt.Tooltip("district:N", title="District"),
@@ -125,12 +124,11 @@ def missing_chart(overview: pl.DataFrame, districts: list[str], title: str) -> a
     )
     labels = (
         base.transform_calculate(midden="(datum.x0 + datum.x1) / 2")
-        .mark_text(fontSize=12, color="#1c2530")
+        .mark_text(color="#1c2530")
         .encode(x=alt.X("midden:Q"), y=y, text=alt.Text("etiket:N"), tooltip=tooltip)
     )
     return alt.LayerChart(layer=[bars, labels]).properties(
         title=alt.Title(title, subtitle="Een leeg vak, '?' en '-' zijn geen 0 en tellen hier apart."),
-        height=alt.Step(44),
     )
 
 

@@ -5,7 +5,7 @@ import polars as pl
 
 from analysis.dutch import fmt_dec, fmt_int, fmt_pct
 from analysis.frames import with_text
-from components.charts import district_color
+from components.charts import ACCENT_COLOR, district_color
 
 
 def _labelled(table: pl.DataFrame) -> pl.DataFrame:
@@ -29,11 +29,11 @@ def share_chart(table: pl.DataFrame, unit_share: float) -> alt.LayerChart:
     """Share of signals that led to an investigation per area, with its exact 95% interval."""
     data = _labelled(table)
     order = data["gebied"].to_list()
-    base = alt.Chart(data).encode(y=alt.Y("gebied:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)))
+    base = alt.Chart(data).encode(y=alt.Y("gebied:N", sort=order, title=None))
     tooltip = [
         alt.Tooltip("gebied:N", title="Gebied"),
         alt.Tooltip("aandeel_tekst:N", title="Aandeel met onderzoek"),
-        alt.Tooltip("marge_tekst:N", title="95%-marge (exact)"),
+        alt.Tooltip("marge_tekst:N", title="Marge"),
     ]
     rule = base.mark_rule(strokeWidth=2).encode(
         x=alt.X(
@@ -48,7 +48,7 @@ def share_chart(table: pl.DataFrame, unit_share: float) -> alt.LayerChart:
     point = base.mark_point(filled=True, size=110).encode(
         x=alt.X("aandeel_onderzoek:Q"), color=district_color("gebied", legend=False), tooltip=tooltip
     )
-    label = base.mark_text(align="left", dx=8, dy=-9, fontSize=11).encode(
+    label = base.mark_text(align="left", dx=8, dy=-9).encode(
         x=alt.X("aandeel_onderzoek:Q"), text=alt.Text("aandeel_tekst:N")
     )
     unit_line = (
@@ -59,9 +59,8 @@ def share_chart(table: pl.DataFrame, unit_share: float) -> alt.LayerChart:
     return (rule + point + label + unit_line).properties(
         title=alt.Title(
             "Hoeveel signalen leidden tot een strafrechtelijk onderzoek?",
-            subtitle="Punt: aandeel; lijn: 95%-marge (Clopper-Pearson); stippellijn: heel Oost-Nederland",
+            subtitle="Punt: aandeel; lijn: marge; stippellijn: heel Oost-Nederland",
         ),
-        height=260,
     )
 
 
@@ -69,11 +68,11 @@ def intake_chart(table: pl.DataFrame) -> alt.LayerChart:
     """OM intake (per suspect) per 100 signals per area, with its exact interval."""
     data = _labelled(table)
     order = data["gebied"].to_list()
-    base = alt.Chart(data).encode(y=alt.Y("gebied:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)))
+    base = alt.Chart(data).encode(y=alt.Y("gebied:N", sort=order, title=None))
     tooltip = [
         alt.Tooltip("gebied:N", title="Gebied"),
         alt.Tooltip("instroom_tekst:N", title="Instroom OM"),
-        alt.Tooltip("instroom_marge:N", title="95%-marge (exact)"),
+        alt.Tooltip("instroom_marge:N", title="Marge"),
     ]
     rule = base.mark_rule(strokeWidth=2).encode(
         x=alt.X("instroom_ondergrens:Q", title="Verdachten bij het OM per 100 signalen"),
@@ -89,32 +88,34 @@ def intake_chart(table: pl.DataFrame) -> alt.LayerChart:
             "Instroom bij het OM, per 100 signalen",
             subtitle="Geteld per verdachte: één onderzoek kan meerdere verdachten opleveren",
         ),
-        height=260,
     )
 
 
-def decisions_chart(decisions: pl.DataFrame) -> alt.Chart:
-    """The OM's split of decisions (percent, from the dashboard's text)."""
+def decisions_chart(decisions: pl.DataFrame) -> alt.LayerChart:
+    """The OM's split of decisions (percent, from the dashboard's text): one bar per decision, labelled.
+
+    Each decision has its own row with its name on the axis and its share beside the bar,
+    so no legend is needed.
+    """
     data = with_text(decisions, "tekst", lambda p: f"{fmt_int(p)}%", "procent")
-    bars = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            x=alt.X(
-                "procent:Q",
-                stack="zero",
-                title="Procent van de beslissingen",
-                scale=alt.Scale(domain=[0, 100]),
-            ),
-            color=alt.Color(
-                "beslissing:N",
-                scale=alt.Scale(range=["#1f5fa8", "#9ecae1"]),
-                legend=alt.Legend(orient="bottom", title=None),
-            ),
-            tooltip=[
-                alt.Tooltip("beslissing:N", title="Beslissing"),
-                alt.Tooltip("tekst:N", title="Aandeel"),
-            ],
-        )
+    order = data["beslissing"].to_list()
+    base = alt.Chart(data).encode(
+        y=alt.Y("beslissing:N", sort=order, title=None),
+        tooltip=[
+            alt.Tooltip("beslissing:N", title="Beslissing"),
+            alt.Tooltip("tekst:N", title="Aandeel"),
+        ],
     )
-    return bars.properties(title="Wat besliste het OM? (aandelen uit de toelichting)", height=150)
+    bars = base.mark_bar(height={"band": 0.7}, color=ACCENT_COLOR).encode(
+        x=alt.X(
+            "procent:Q",
+            title="Procent van de beslissingen",
+            scale=alt.Scale(domain=[0, 100]),
+        ),
+    )
+    labels = base.mark_text(align="left", dx=6, color="#333").encode(
+        x=alt.X("procent:Q"), text=alt.Text("tekst:N")
+    )
+    return alt.LayerChart(layer=[bars, labels]).properties(
+        title="Wat besliste het OM? (aandelen uit de toelichting)"
+    )

@@ -20,8 +20,6 @@ TYPE_COLORS: dict[str, str] = {
     TYPE_LABELS["zorgtrajecten"]: "#CC6677",
 }
 
-_ROW_HEIGHT = 28
-
 
 def _district_color(districts: list[str]) -> alt.Color:
     """The shared district colours (see ``components.charts``), with only the districts shown in the legend."""
@@ -73,7 +71,7 @@ def dumbbell_chart(table: pl.DataFrame, *, include_care: bool = False) -> alt.La
     order = data["gebied"].to_list()
     known = data.filter(~pl.col("onbekend"))
     unknown = data.filter(pl.col("onbekend"))
-    y = alt.Y("gebied:N", sort=order, title=None, axis=alt.Axis(labelLimit=240, labelOverlap=False))
+    y = alt.Y("gebied:N", sort=order, title=None)
     tooltip = [
         alt.Tooltip("gebied:N", title="Gebied"),
         alt.Tooltip("district:N", title="District"),
@@ -111,7 +109,7 @@ def dumbbell_chart(table: pl.DataFrame, *, include_care: bool = False) -> alt.La
     )
     labels = (
         alt.Chart(data)
-        .mark_text(align="left", dx=12, fontSize=11, color="#333")
+        .mark_text(align="left", dx=12, color="#333")
         .encode(x=alt.X("einde:Q"), y=y, text=alt.Text("label:N"), tooltip=tooltip)
     )
     chart: alt.LayerChart = (link + reports + interventions + missing + labels).properties(
@@ -124,7 +122,6 @@ def dumbbell_chart(table: pl.DataFrame, *, include_care: bool = False) -> alt.La
                 "het zijn aantallen per gemeente.",
             ],
         ),
-        height=_ROW_HEIGHT * len(order) + 200,
     )
     return chart
 
@@ -148,7 +145,7 @@ def mix_chart(mix: pl.DataFrame, *, selected: str | None = None) -> alt.LayerCha
     )
     districts = [d for d in DISTRICT_COLORS if d in data["district"].to_list()]
     labels_present = data["label"].unique(maintain_order=True).to_list()
-    y = alt.Y("district:N", sort=districts, title=None, axis=alt.Axis(labelLimit=240))
+    y = alt.Y("district:N", sort=districts, title=None)
     tooltip = [
         alt.Tooltip("district:N", title="District"),
         alt.Tooltip("aantal_tekst:N", title="Soort"),
@@ -182,7 +179,7 @@ def mix_chart(mix: pl.DataFrame, *, selected: str | None = None) -> alt.LayerCha
     totals = data.unique(subset="district", keep="first", maintain_order=True)
     total_labels = (
         alt.Chart(totals)
-        .mark_text(align="left", dx=6, fontSize=11, color="#333")
+        .mark_text(align="left", dx=6, color="#333")
         .encode(x=alt.X("totaal:Q"), y=y, text=alt.Text("totaal_tekst:N"), tooltip=tooltip)
     )
     chart: alt.LayerChart = (bars + total_labels).properties(
@@ -190,7 +187,6 @@ def mix_chart(mix: pl.DataFrame, *, selected: str | None = None) -> alt.LayerCha
             "Welke interventies zetten de gemeenten in?",
             subtitle="Gestapeld per soort; gemeenten zonder opgave (?) tellen niet mee, het totaal is dan een ondergrens",
         ),
-        height=320,
     )
     return chart
 

@@ -192,7 +192,7 @@ def funnel_chart(funnel: pl.DataFrame, district: str, subtitle: list[str]) -> al
         alt.Tooltip("aantal_tekst:N", title="Aantal"),
         alt.Tooltip("toelichting:N", title="Toelichting"),
     ]
-    y = alt.Y("stap:N", sort=order, title=None, axis=alt.Axis(labelLimit=240))
+    y = alt.Y("stap:N", sort=order, title=None)
     layers: list[alt.Chart] = []
     if not estimates.is_empty():
         band = pl.DataFrame({"onder": [estimates["onder"].min()], "boven": [estimates["boven"].max()]})
@@ -218,15 +218,14 @@ def funnel_chart(funnel: pl.DataFrame, district: str, subtitle: list[str]) -> al
     )
     middles = (
         base.transform_filter(alt.datum.soort == KIND_ESTIMATE)
-        .mark_tick(color=ACCENT_COLOR, thickness=2, size=18)
+        .mark_tick(color=ACCENT_COLOR, thickness=2)
         .encode(x=alt.X("aantal:Q", scale=x_scale), tooltip=tooltip)
     )
-    labels = base.mark_text(align="left", dx=6, fontSize=12).encode(
+    labels = base.mark_text(align="left", dx=6).encode(
         x=alt.X("etiket_x:Q", scale=x_scale), text=alt.Text("etiket:N")
     )
     return alt.LayerChart(layer=[*layers, bars, ranges, middles, labels]).properties(
         title=alt.Title(sc.funnel_title(district), subtitle=subtitle),
-        height=150 + 38 * data.height,
     )
 
 
@@ -256,9 +255,7 @@ def district_chart(districts: pl.DataFrame, district: str, subtitle: str) -> alt
     order = data["district"].to_list()
     top = float(data.select(pl.col("verwacht").max()).item() or 1)
     x_scale = alt.Scale(domain=[0, top * 1.75], nice=False)
-    base = alt.Chart(data).encode(
-        y=alt.Y("district:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
-    )
+    base = alt.Chart(data).encode(y=alt.Y("district:N", sort=order, title=None))
     tooltip = [
         alt.Tooltip("district:N", title="District"),
         alt.Tooltip("etiket:N", title="Zichtbaar"),
@@ -274,7 +271,7 @@ def district_chart(districts: pl.DataFrame, district: str, subtitle: str) -> alt
     seen = base.mark_bar(height={"band": 0.4}).encode(
         x=alt.X("signalen:Q", scale=x_scale), color=district_color("district", legend=False), tooltip=tooltip
     )
-    labels = base.mark_text(align="left", dx=6, fontSize=12).encode(
+    labels = base.mark_text(align="left", dx=6).encode(
         x=alt.X("verwacht:Q", scale=x_scale), text=alt.Text("etiket:N")
     )
     return alt.LayerChart(layer=[expected, seen, labels]).properties(
@@ -282,7 +279,6 @@ def district_chart(districts: pl.DataFrame, district: str, subtitle: str) -> alt
             "Per district: verwachte slachtoffers tegenover signalen van de politie",
             subtitle=subtitle,
         ),
-        height=260,
     )
 
 
@@ -336,7 +332,7 @@ def comensha_chart(breakdown: pl.DataFrame) -> alt.LayerChart:
     )
     labels = (
         alt.Chart(data)
-        .mark_text(fontSize=12)
+        .mark_text()
         .encode(
             y=y,
             x=alt.X("midden:Q", scale=x_scale),
@@ -347,7 +343,7 @@ def comensha_chart(breakdown: pl.DataFrame) -> alt.LayerChart:
     )
     totals = (
         alt.Chart(sums)
-        .mark_text(align="left", dx=6, fontSize=12, fontWeight="bold")
+        .mark_text(align="left", dx=6, fontWeight="bold")
         .encode(y=y, x=alt.X("eind:Q", scale=x_scale), text=alt.Text("som_tekst:N"))
     )
     return alt.LayerChart(layer=[bars, labels, totals]).properties(
@@ -355,5 +351,4 @@ def comensha_chart(breakdown: pl.DataFrame) -> alt.LayerChart:
             f"Wie staan er bij CoMensHa geregistreerd? Elke indeling telt op tot {fmt_int(total)}",
             subtitle="Grijs: nationaliteit onbekend",
         ),
-        height=200,
     )

@@ -13,17 +13,6 @@ from analysis.supply import MEASURE_RATE, SupplyFigure, axis_title, bar_subtitle
 from components.charts import ACCENT_COLOR, MISSING_COLOR, conditional, district_color
 from components.controls import bound
 
-ROW_HEIGHT = 26
-MIN_HEIGHT = 280
-#: Room for title, subtitle and x axis; a district legend at the bottom needs more.
-CHROME = 140
-LEGEND = 100
-
-
-def _height(rows: int, legend: bool = True) -> int:
-    """Chart height for a chart with ``rows`` rows (Streamlit counts title, axes and legend in it)."""
-    return max(MIN_HEIGHT, rows * ROW_HEIGHT + CHROME + (LEGEND if legend else 0))
-
 
 def choose_view() -> tuple[str, str]:
     """The page's indicator and measure controls (both in the link); returns (indicator code, measure)."""
@@ -108,13 +97,13 @@ def bar_chart(
     data = _bar_data(rates, measure)
     order = data["gebied"].to_list()
     legend = bool((data["gebied"] != data["district"]).any()) and data["district"].n_unique() > 1
-    y = alt.Y("gebied:N", sort=order, title=None, axis=alt.Axis(labelLimit=240, labelOverlap=False))
+    y = alt.Y("gebied:N", sort=order, title=None)
     tooltip = [
         alt.Tooltip("gebied:N", title="Gebied"),
         alt.Tooltip("district:N", title="District"),
         alt.Tooltip("aantal_tekst:N", title="Aantal"),
         alt.Tooltip("per_100k_tekst:N", title="Per 100.000 inwoners"),
-        alt.Tooltip("marge_tekst:N", title="95%-marge (exact)"),
+        alt.Tooltip("marge_tekst:N", title="Marge"),
     ]
     opacity = (
         conditional(alt.OpacityValue, alt.datum.district == highlight, 1.0, 0.3)
@@ -127,15 +116,13 @@ def bar_chart(
         color=district_color("district", legend=legend),
         opacity=opacity,
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=11, color="#333").encode(
-        x=alt.X("x:Q"), text=alt.Text("label:N")
-    )
+    labels = base.mark_text(align="left", dx=4, color="#333").encode(x=alt.X("x:Q"), text=alt.Text("label:N"))
     layers = [bars, labels]
     has_missing = data["waarde"].null_count() > 0
     if has_missing:  # grey square and its mark ('leeg', '?', '-') only where a cell has no figure
         layers.append(base.mark_square(size=90, color=MISSING_COLOR).encode(x=alt.X("x_leeg:Q")))
         layers.append(
-            base.mark_text(align="left", dx=9, fontSize=11, color="#666", fontStyle="italic").encode(
+            base.mark_text(align="left", dx=9, color="#666", fontStyle="italic").encode(
                 x=alt.X("x_leeg:Q"), text=alt.Text("markering:N")
             )
         )
@@ -157,7 +144,6 @@ def bar_chart(
             layers.append(rule)
     return alt.LayerChart(layer=layers).properties(
         title=alt.Title(title, subtitle=bar_subtitle(measure, has_missing)),
-        height=_height(data.height, legend),
     )
 
 
@@ -180,17 +166,12 @@ def controls_chart(ratios: pl.DataFrame, unit_value: float, *, title: str) -> al
     order = data["as_label"].to_list()
     legend = data["district"].n_unique() > 1
     base = alt.Chart(data).encode(
-        y=alt.Y(
-            "as_label:N",
-            sort=order,
-            title=None,
-            axis=alt.Axis(labelLimit=300, labelOverlap=False),
-        ),
+        y=alt.Y("as_label:N", sort=order, title=None),
         tooltip=[
             alt.Tooltip("gebied:N", title="Gebied"),
             alt.Tooltip("verhouding_tekst:N", title="Verhouding"),
             alt.Tooltip("per_1000_tekst:N", title="Per 1.000 advertenties"),
-            alt.Tooltip("marge_tekst:N", title="95%-marge (exact)"),
+            alt.Tooltip("marge_tekst:N", title="Marge"),
         ],
     )
     rule = base.mark_rule(strokeWidth=2).encode(
@@ -221,12 +202,72 @@ def controls_chart(ratios: pl.DataFrame, unit_value: float, *, title: str) -> al
                 title,
                 subtitle=[
                     "Tussen haakjes: controles op advertenties. Punt: controles per 1.000 advertenties;",
-                    "lijn: exacte 95%-marge; stippellijn: heel Oost-Nederland",
+                    "lijn: marge; stippellijn: heel Oost-Nederland",
                 ],
             ),
-            height=_height(data.height, legend),
         )
     )
+
+
+#: Where a point's name can go: text alignment and offset from the point (px at 12 px type;
+#: ``components.chart_sizes`` scales offsets with the type), tried in this order.
+NAME_PLACES: dict[str, tuple[Literal["left", "center", "right"], int, int]] = {
+    "rechts boven": ("left", 8, -7),
+    "rechts onder": ("left", 8, 7),
+    "boven": ("center", 0, -14),
+    "onder": ("center", 0, 14),
+    "links boven": ("right", -8, -7),
+    "links onder": ("right", -8, 7),
+}
+#: The funnel's geometry as shares of the plot, taken on the projector (the tightest case):
+#: one character's width, a line's height, one offset pixel across and up, a point's half size.
+NAME_CHAR, NAME_HEIGHT, PIXEL_X, PIXEL_Y, POINT_X, POINT_Y = 0.0095, 0.062, 1 / 667, 1 / 253, 0.009, 0.022
+
+Box = tuple[float, float, float, float]
+
+
+def name_places(flagged: pl.DataFrame, points: pl.DataFrame, x_max: float, y_max: float) -> list[str]:
+    """A place (a key of :data:`NAME_PLACES`) for the name of each flagged point of the funnel.
+
+    Vega-Lite places no labels itself, so this does, greedily from left to right: each
+    name takes the first place that stays inside the plot and covers no point (of
+    ``points``) and no name placed before it, or else the least covered place.
+    """
+    xs = [x / x_max for x in flagged["inwoners"].to_list()]
+    ys = [y / y_max for y in flagged["per_100k"].to_list()]
+    names = flagged["gebied"].to_list()
+    # A point keeps some room around it, so that no name seems to belong to another point.
+    room_x, room_y = 2 * POINT_X, 2 * POINT_Y
+    taken: list[Box] = [
+        (x / x_max - room_x, x / x_max + room_x, y / y_max - room_y, y / y_max + room_y)
+        for x, y in zip(points["inwoners"].to_list(), points["per_100k"].to_list(), strict=True)
+    ]
+    places = [""] * len(xs)
+
+    def box(i: int, place: str) -> Box:
+        align, dx, dy = NAME_PLACES[place]
+        width = len(names[i]) * NAME_CHAR
+        anchor = xs[i] + dx * PIXEL_X
+        left = {"left": anchor, "center": anchor - width / 2, "right": anchor - width}[align]
+        middle = ys[i] - dy * PIXEL_Y
+        return left, left + width, middle - NAME_HEIGHT / 2, middle + NAME_HEIGHT / 2
+
+    def covered(b: Box) -> float:
+        """Area of the box outside the plot or over what is taken (shares of the plot's area)."""
+        outside = (max(0.0, -b[0]) + max(0.0, b[1] - 1.0)) * NAME_HEIGHT + max(0.0, b[3] - 1.0) * (
+            b[1] - b[0]
+        )
+        overlap = sum(
+            max(0.0, min(b[1], o[1]) - max(b[0], o[0])) * max(0.0, min(b[3], o[3]) - max(b[2], o[2]))
+            for o in taken
+        )
+        return outside + overlap
+
+    for i in sorted(range(len(xs)), key=lambda i: xs[i]):
+        scored = [(covered(box(i, place)), order, place) for order, place in enumerate(NAME_PLACES)]
+        places[i] = min(scored)[2]
+        taken.append(box(i, places[i]))
+    return places
 
 
 def funnel_chart(
@@ -235,7 +276,8 @@ def funnel_chart(
     """Funnel plot: signals per 100.000 against inhabitants, with 95% and 99,8% control limits.
 
     Points are coloured by district; areas of the chosen district are drawn solid,
-    the others faint; areas outside the 95% limits are labelled with their name.
+    the others faint; areas outside the 95% limits are labelled with their full name
+    ("Overig Twente", not "Overig": the rest of which district).
     """
     limits = grid.unpivot(
         on=["ondergrens", "bovengrens"],
@@ -286,17 +328,18 @@ def funnel_chart(
             tooltip=tooltip,
         )
     )
-    flagged = known.filter(pl.col("buiten"), pl.col("gekozen")).with_columns(
-        pl.when(pl.col("gebiedstype") == "overig")
-        .then(pl.lit("Overig"))
-        .otherwise(pl.col("gebied"))
-        .alias("kort")
-    )
-    names = (
-        alt.Chart(flagged)
-        .mark_text(align="left", dx=8, dy=-7, fontSize=11, color="#222")
-        .encode(x=alt.X("inwoners:Q"), y=alt.Y("per_100k:Q"), text=alt.Text("kort:N"))
-    )
-    return alt.LayerChart(layer=[lines, centre, dots, names]).properties(
-        title=alt.Title(title, subtitle=subtitle), height=560
+    flagged = known.filter(pl.col("buiten"), pl.col("gekozen"))
+    # The plot's extent, with the room Vega's rounding of the axes adds.
+    y_top = max([overall_rate, *known["per_100k"].to_list(), *grid["bovengrens"].drop_nulls().to_list()])
+    x_top = max([*grid["inwoners"].to_list(), *known["inwoners"].to_list()], default=1)
+    places = name_places(flagged, known, float(x_top or 1) * 1.05, float(y_top or 1) * 1.05)
+    names = [
+        alt.Chart(flagged.filter(pl.Series(places) == place))
+        .mark_text(align=align, dx=dx, dy=dy, color="#222")
+        .encode(x=alt.X("inwoners:Q"), y=alt.Y("per_100k:Q"), text=alt.Text("gebied:N"), tooltip=tooltip)
+        for place, (align, dx, dy) in NAME_PLACES.items()
+        if place in places
+    ]
+    return alt.LayerChart(layer=[lines, centre, dots, *names]).properties(
+        title=alt.Title(title, subtitle=subtitle)
     )

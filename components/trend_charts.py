@@ -130,9 +130,7 @@ def slope_chart(table: pl.DataFrame, year: int) -> alt.LayerChart:
     color = alt.Color(
         "soort:N",
         scale=alt.Scale(domain=[KIND_COUNT, KIND_STATEMENT], range=[ACCENT_COLOR, STATEMENT_COLOR]),
-        legend=alt.Legend(
-            title=None, orient="bottom", labelLimit=400, symbolType="stroke", symbolStrokeWidth=3
-        ),
+        legend=alt.Legend(title=None, orient="bottom", symbolType="stroke", symbolStrokeWidth=3),
     )
     dash = alt.StrokeDash(
         "soort:N", scale=alt.Scale(domain=[KIND_COUNT, KIND_STATEMENT], range=[[1, 0], [6, 4]]), legend=None
@@ -157,13 +155,12 @@ def slope_chart(table: pl.DataFrame, year: int) -> alt.LayerChart:
     )
     text = (
         alt.Chart(labels.with_columns(pl.lit(year).alias("jaar")))
-        .mark_text(align="left", dx=12, fontSize=12)
+        .mark_text(align="left", dx=12)
         .encode(x=x, y=alt.Y("label_y:Q", scale=y_scale), text=alt.Text("etiket:N"))
     )
     layered: alt.LayerChart = lines + dots + table_points + text
     return layered.properties(
         title=alt.Title(slope_title(), subtitle=slope_subtitle(year)),
-        height=500,
     )
 
 
@@ -172,10 +169,10 @@ def ratio_chart(ratios: pl.DataFrame, year: int) -> alt.LayerChart:
     order = ratios["rij"].to_list()
     low = min(0.04, _or(ratios["ratio_onder"].min(), 1) * 0.8)
     scale = alt.Scale(type="log", domain=[low, 2.5], nice=False)
-    base = alt.Chart(ratios).encode(y=alt.Y("rij:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)))
+    base = alt.Chart(ratios).encode(y=alt.Y("rij:N", sort=order, title=None))
     tooltip = [
         alt.Tooltip("rij:N", title="Vergelijking"),
-        alt.Tooltip("ratio_tekst:N", title="Verhouding (95%-marge)"),
+        alt.Tooltip("ratio_tekst:N", title="Verhouding (marge)"),
         alt.Tooltip("oordeel:N", title="Oordeel"),
     ]
     shape = alt.Shape(
@@ -196,7 +193,7 @@ def ratio_chart(ratios: pl.DataFrame, year: int) -> alt.LayerChart:
     point = base.mark_point(filled=True, size=100, color=ACCENT_COLOR).encode(
         x=alt.X("ratio:Q", scale=scale), shape=shape, tooltip=tooltip
     )
-    label = base.mark_text(align="left", dx=8, dy=-13, fontSize=11).encode(
+    label = base.mark_text(align="left", dx=8, dy=-13).encode(
         x=alt.X("ratio:Q", scale=scale), text=alt.Text("ratio_tekst:N")
     )
     one = (
@@ -208,9 +205,8 @@ def ratio_chart(ratios: pl.DataFrame, year: int) -> alt.LayerChart:
     return layered.properties(
         title=alt.Title(
             ratio_title(year),
-            subtitle="Lijn: exacte 95%-marge (voorwaardelijk binomiaal); stippellijn: gelijk gebleven",
+            subtitle="Punt: verhouding; lijn: marge; stippellijn: gelijk gebleven",
         ),
-        height=150 + 55 * ratios.height,
     )
 
 
@@ -221,8 +217,6 @@ LINE_SOLID = "opeenvolgende jaren"
 LINE_DASHED = "jaren ertussen of andere bron"
 POINT_TABLE = "tabel van het jaar"
 POINT_TEXT = text_point_label(TEXT_YEAR)
-FACET_WIDTH = 185
-FACET_HEIGHT = 150
 
 
 LOWER_BOUND_NOTE = "minstens: een deel gaf geen opgave (?)"
@@ -364,7 +358,7 @@ def years_chart(series: pl.DataFrame, area: str, title: str) -> alt.FacetChart:
             strokeDash=alt.StrokeDash(
                 "lijn:N",
                 scale=alt.Scale(domain=[LINE_SOLID, LINE_DASHED], range=[[1, 0], [5, 4]]),
-                legend=alt.Legend(title=None, orient="bottom", symbolStrokeColor=color, labelLimit=400),
+                legend=alt.Legend(title=None, orient="bottom", symbolStrokeColor=color),
             ),
         )
     )
@@ -378,31 +372,29 @@ def years_chart(series: pl.DataFrame, area: str, title: str) -> alt.FacetChart:
             shape=alt.Shape(
                 "soort:N",
                 scale=alt.Scale(domain=[POINT_TABLE, POINT_TEXT], range=["circle", "diamond"]),
-                legend=alt.Legend(title=None, orient="bottom", labelLimit=400),
+                legend=alt.Legend(title=None, orient="bottom"),
             ),
             tooltip=tooltip,
         )
     )
     missing = (
         base.transform_filter(alt.datum.laag == "ontbreekt")
-        .mark_text(fontSize=14, fontWeight="bold", color=MISSING_COLOR, dy=-8)
+        .mark_text(fontWeight="bold", color=MISSING_COLOR, dy=-8)
         .encode(x=x, y=y, text=alt.Text("teken:N"), tooltip=tooltip)
     )
     changes = base.transform_filter(alt.datum.laag == "bron")
     change_rule = changes.mark_rule(strokeDash=[2, 3], color="#555").encode(x=x, tooltip=tooltip)
-    change_text = changes.mark_text(align="right", dx=-4, fontSize=10, color="#555").encode(
-        x=x, y=alt.YValue(FACET_HEIGHT - 8), text=alt.Text("teken:N")
+    change_text = changes.mark_text(align="right", dx=-4, dy=-4, baseline="bottom", color="#555").encode(
+        x=x, y=alt.YValue("height"), text=alt.Text("teken:N")
     )
-    layered = alt.layer(lines, change_rule, points, missing, change_text, data=frame).properties(
-        width=FACET_WIDTH, height=FACET_HEIGHT
-    )
+    layered = alt.layer(lines, change_rule, points, missing, change_text, data=frame)
     order = [_heading(name, bound) for name, bound in _lower_bounds(series).items()]
     faceted: alt.FacetChart = layered.facet(
         facet=alt.Facet(
             "kop:N",
             sort=order,
             title=None,
-            header=alt.Header(labelFontSize=12, labelLimit=260, labelExpr="split(datum.value, '|')"),
+            header=alt.Header(labelExpr="split(datum.value, '|')"),
         ),
         columns=3,
     ).resolve_scale(y="independent")
@@ -430,10 +422,10 @@ def steps_chart(steps: pl.DataFrame, area: str) -> alt.LayerChart:
     color = DISTRICT_COLORS.get(area, ACCENT_COLOR)
     scale = alt.Scale(type="log", domain=[low, high], nice=False)
     order = shown["rij"].to_list()
-    base = alt.Chart(shown).encode(y=alt.Y("rij:N", sort=order, title=None, axis=alt.Axis(labelLimit=360)))
+    base = alt.Chart(shown).encode(y=alt.Y("rij:N", sort=order, title=None))
     tooltip = [
         alt.Tooltip("rij:N", title="Vergelijking"),
-        alt.Tooltip("ratio_tekst:N", title="Verhouding (95%-marge)"),
+        alt.Tooltip("ratio_tekst:N", title="Verhouding (marge)"),
         alt.Tooltip("oordeel:N", title="Oordeel"),
         alt.Tooltip("toelichting:N", title="Toelichting"),
     ]
@@ -441,7 +433,7 @@ def steps_chart(steps: pl.DataFrame, area: str) -> alt.LayerChart:
         x=alt.X(
             "ratio_onder:Q",
             scale=scale,
-            title="Verhouding tot het jaar ervoor (logaritmische schaal)",
+            title="Verhouding tot het jaar ervoor (1 = gelijk)",
             axis=alt.Axis(values=[0.1, 0.2, 0.5, 1, 2, 5, 10]),
         ),
         x2=alt.X2("ratio_boven:Q"),
@@ -456,7 +448,7 @@ def steps_chart(steps: pl.DataFrame, area: str) -> alt.LayerChart:
         ),
         tooltip=tooltip,
     )
-    label = base.mark_text(align="left", dx=8, dy=-12, fontSize=11).encode(
+    label = base.mark_text(align="left", dx=8, dy=-12).encode(
         x=alt.X("ratio:Q", scale=scale), text=alt.Text("ratio_tekst:N")
     )
     one = (
@@ -468,7 +460,6 @@ def steps_chart(steps: pl.DataFrame, area: str) -> alt.LayerChart:
     return layered.properties(
         title=alt.Title(
             "Groter dan toeval? Elk jaar gedeeld door het jaar ervoor",
-            subtitle=f"{area}. Lijn: exacte 95%-marge (voorwaardelijk binomiaal); stippellijn: gelijk gebleven",
+            subtitle=f"{area}. Punt: verhouding; lijn: marge; stippellijn: gelijk gebleven",
         ),
-        height=150 + 40 * shown.height,
     )

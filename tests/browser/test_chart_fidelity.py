@@ -1,7 +1,8 @@
 """Chart fidelity: what Vega drew holds every category of the chart's data, readable and in view.
 
 For every route page, at 1280x720 and 1920x1080, on a laptop and in presentation mode
-(``?presentatie=1``), each chart is checked against the spec and data the server sent:
+(``?presentatie=1``, on the question's chart slide), each chart is checked against the
+spec and data the server sent:
 
 * the spec and its data are read from Streamlit's own websocket messages (``ForwardMsg``
   protobufs, the datasets as Arrow), so the expected categories come from the data, not
@@ -33,12 +34,11 @@ import pytest
 from playwright.sync_api import Browser, Page, WebSocket
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from analysis.questions import route
+from analysis.questions import question, route
 from tests.browser.helpers import VEGA_SELECTOR, assert_no_exception, wait_for_charts, wait_for_page
 
 SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
-#: Display mode -> the query string that switches it on.
-MODES = {"laptop": "", "presentatie": "presentatie=1"}
+MODES = ("laptop", "presentatie")
 #: The smallest text a chart may draw in a mode (px).
 MIN_TEXT = {"laptop": 12.0, "presentatie": 18.0}
 ROUTE = {q.url_path: q.slug for q in route()}
@@ -48,6 +48,25 @@ LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "opacity", "strokeDash", 
 BAR_MARKS = {"bar", "rect"}
 POINT_MARKS = {"point", "circle", "square"}
 ELLIPSIS = "…"
+
+
+def mode_query(slug: str, mode: str) -> str:
+    """The link's query for ``mode``: none on a laptop; ``presentatie=1`` on the projector.
+
+    Where presentation mode is a deck of slides (``components.deck``), the query opens
+    the question's chart slide (``dia=<number>``).
+    """
+    if mode == "laptop":
+        return ""
+    try:
+        from components import deck
+    except ImportError:  # presentation mode without a deck: the whole page, projector-sized
+        return "?presentatie=1"
+    parts = deck.parts_of(question(slug))
+    if deck.Part.CHART not in parts:
+        return "?presentatie=1"
+    return f"?presentatie=1&{deck.SLIDE_KEY}={parts.index(deck.Part.CHART) + 1}"
+
 
 # -- what the server sent ---------------------------------------------------------------------
 
@@ -257,6 +276,7 @@ READ_CHART_JS = """
   }));
   return {
     axes, legends, marks,
+    marktexts: texts(svg, 'g.role-mark text'),
     titles: texts(svg, 'g.role-title-text text'),
     subtitles: texts(svg, 'g.role-title-subtitle text'),
     texts: texts(svg, 'text'),
@@ -289,6 +309,19 @@ def _overlapping(labels: list[dict[str, Any]], vertical: bool) -> list[tuple[str
         for a, b in zip(ordered, ordered[1:], strict=False)
         if b["rect"][lo] < a["rect"][hi] - 0.5
     ]
+
+
+def _colliding(labels: list[dict[str, Any]], slack: float = 3.0) -> list[tuple[str, str]]:
+    """Pairs of drawn texts whose boxes overlap by more than ``slack`` px both ways."""
+    shown = [t for t in labels if not t["hidden"] and t["text"].strip()]
+    pairs = []
+    for i, a in enumerate(shown):
+        for b in shown[i + 1 :]:
+            wide = min(a["rect"][2], b["rect"][2]) - max(a["rect"][0], b["rect"][0])
+            high = min(a["rect"][3], b["rect"][3]) - max(a["rect"][1], b["rect"][1])
+            if wide > slack and high > slack:
+                pairs.append((a["text"], b["text"]))
+    return pairs
 
 
 def check_chart(chart: SentChart, drawn: dict[str, Any] | None, min_text: float) -> list[str]:
@@ -367,6 +400,10 @@ def check_chart(chart: SentChart, drawn: dict[str, Any] | None, min_text: float)
             empty = [item["aria"] for item in items if item["width"] <= 0 or item["height"] <= 0]
             if empty:
                 problems.append(f"{view.mark} marks of {view.name} without size: {empty[:4]}")
+    # Labels on marks do not sit on top of each other.
+    collisions = _colliding(drawn["marktexts"])
+    if collisions:
+        problems.append(f"labels on marks overlap: {collisions[:4]}")
     # Every text readable: large enough, not cut off, inside the chart.
     small = sorted(
         {
@@ -430,8 +467,7 @@ def test_every_chart_draws_every_category(
 ) -> None:
     tab = tabs[(size, mode)]
     tab.frames.clear()
-    query = f"?{MODES[mode]}" if MODES[mode] else ""
-    tab.page.goto(f"{app_server}/{path}{query}")
+    tab.page.goto(f"{app_server}/{path}{mode_query(ROUTE[path], mode)}")
     wait_for_page(tab.page)
     count = wait_for_charts(tab.page)
     tab.page.wait_for_function(SETTLED_JS, arg=VEGA_SELECTOR, polling=150, timeout=20_000)

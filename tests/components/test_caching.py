@@ -54,20 +54,20 @@ def test_a_chart_spec_is_built_once_per_input() -> None:
 
     frame = pl.DataFrame({"gebied": ["Arnhem", "Nijmegen"], "n": [46, 31]})
     name = f"{bars.__module__}.{bars.__qualname__}"
-    first = charts._spec(name, (frame, "Signalen"), {}, False, _build=bars)
+    first = charts._spec(name, (frame, "Signalen"), {}, "laptop", _build=bars)
     again = charts._spec(
         name,
         (pl.DataFrame({"gebied": ["Arnhem", "Nijmegen"], "n": [46, 31]}), "Signalen"),
         {},
-        False,
+        "laptop",
         _build=bars,
     )
     assert first == again and built == [2]
     changed = charts._spec(
-        name, (frame.with_columns(pl.lit(47).alias("n")), "Signalen"), {}, False, _build=bars
+        name, (frame.with_columns(pl.lit(47).alias("n")), "Signalen"), {}, "laptop", _build=bars
     )
     assert built == [2, 2] and changed != first
-    big = charts._spec(name, (frame, "Signalen"), {}, True, _build=bars)
+    big = charts._spec(name, (frame, "Signalen"), {}, "projector", _build=bars)
     assert big["config"]["title"]["fontSize"] == 22 and first["config"]["title"]["fontSize"] == 15
     assert first["config"]["locale"]["number"]["decimal"] == ","
     assert "view" not in first["config"]  # no default 300 x 300 theme: drawn as st.altair_chart draws it
