@@ -46,6 +46,7 @@ from analysis.werksessie import (
     NoteLine,
     QuestionReport,
     SessionReport,
+    check_text,
     estimate_bounds_text,
     estimate_stats,
     estimate_table,
@@ -61,6 +62,7 @@ from analysis.werksessie import (
     view_link,
 )
 from analysis.werksessie.session import CLOSED_RETENTION_DAYS, IDLE_DAYS
+from analysis.werksessie.wording import NAMES_CONFIRM_LABEL
 from components import data
 from components.charts import show_chart
 from components.controls import bound
@@ -215,7 +217,7 @@ def current_client() -> Client:
 
 
 def _flash(kind: str, message: str, where: str) -> None:
-    """Leave ``message`` for :func:`show_flash` at ``where``; ``kind`` is ``ok`` or ``error``."""
+    """Leave ``message`` for :func:`show_flash` at ``where``; ``kind`` is ``ok``, ``warning`` or ``error``."""
     st.session_state[_FLASH] = (kind, message, where)
 
 
@@ -225,7 +227,7 @@ def show_flash(where: str) -> None:
     if flash and flash[2] == where:
         kind, message, _ = flash
         del st.session_state[_FLASH]
-        (st.success if kind == "ok" else st.error)(message)
+        {"ok": st.success, "warning": st.warning}.get(kind, st.error)(message)
 
 
 _SAFE_PATH = re.compile(r"[A-Za-z0-9/_.~-]*")
@@ -625,6 +627,43 @@ DEADLINE_HELP = "Dag-maand-jaar, bijvoorbeeld 01-03-2027. Telt alleen als 'Met u
 DEADLINE_DEFAULT = dt.timedelta(weeks=4)
 
 
+# -- Names: no pattern catches them reliably, so the writer confirms -----------------------------
+# (analysis.werksessie.privacy.possible_names). A text that may name a person is held back once
+# with a warning that quotes the words; the form then shows a box to tick, and the same text
+# with the box ticked is placed.
+
+
+def _names_key(figure: Figure) -> str:
+    return f"_ws_namen_{figure.key}"
+
+
+def _names_confirm_key(figure: Figure) -> str:
+    return f"_ws_geen_naam_{figure.key}"
+
+
+def _names_confirmed(figure: Figure, text: str) -> bool:
+    """True when ``text`` names no one, or the writer ticked that the words it quoted name no person."""
+    state = st.session_state
+    checked = check_text(text)
+    names = list(checked.names)
+    if not checked.needs_confirmation or (
+        state.get(_names_confirm_key(figure)) and state.get(_names_key(figure)) == names
+    ):
+        state.pop(_names_key(figure), None)
+        state[_names_confirm_key(figure)] = False
+        return True
+    state[_names_key(figure)] = names
+    state[_names_confirm_key(figure)] = False
+    _flash("warning", checked.message, _at_note(figure))
+    return False
+
+
+def _names_confirm_box(figure: Figure) -> None:
+    """The box to tick after a warning about names (only then)."""
+    if st.session_state.get(_names_key(figure)):
+        st.checkbox(NAMES_CONFIRM_LABEL, key=_names_confirm_key(figure))
+
+
 def _post_note(store: Store, code: str, figure: Figure) -> None:
     """Store the observation or action point from the note form; the text stays until the store confirms."""
     where = _at_note(figure)
@@ -632,6 +671,8 @@ def _post_note(store: Store, code: str, figure: Figure) -> None:
     text = state.get(_text_key(figure))
     text = text if isinstance(text, str) else ""
     state[_draft_key(figure)] = text
+    if not _names_confirmed(figure, text):
+        return  # the text stays; the form asks to confirm
     try:
         kind = NoteKind(state.get(f"_ws_soort_{figure.key}") or NoteKind.OBSERVATION)
     except ValueError:
@@ -704,6 +745,7 @@ def note_form(store: Store, info: SessionInfo, figure: Figure) -> None:
             format="DD-MM-YYYY",
             help=DEADLINE_HELP,
         )
+        _names_confirm_box(figure)
         st.form_submit_button(
             "Plaatsen",
             type="primary",
@@ -728,7 +770,11 @@ def board(store: Store, code: str, figure_key: str, figures: dict[str, Figure]) 
             current = store.board(code)
         except StoreUnavailableError:
             st.session_state[_OFFLINE] = True
-            unavailable()
+            st.warning(
+                "Het bord kan nu niet worden bijgewerkt: de database is niet bereikbaar. Het probeert het "
+                f"elke {REFRESH_SECONDS} seconden opnieuw; wat je typt blijft staan.",
+                icon=":material/cloud_off:",
+            )
             return
         except StoreError as exc:
             st.error(exc.message, icon=":material/cloud_off:")
