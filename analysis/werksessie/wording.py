@@ -44,6 +44,23 @@ REASON_EMAIL = "een e-mailadres"
 REASON_PHONE = "een telefoonnummer"
 REASON_BSN = "een nummer dat op een BSN lijkt"
 REASON_NAME_AND_DATE = "een naam met een (geboorte)datum"
+REASON_IBAN = "een rekeningnummer (IBAN)"
+REASON_ADDRESS = "een postcode met huisnummer"
+REASON_PLATE = "een kenteken"
+
+
+def names_confirmation_message(what: str, names: Sequence[str]) -> str:
+    """The warning for a text that may name a person: the writer must confirm before it is placed."""
+    quoted = join_words([f"'{name}'" for name in names])
+    return (
+        f"{what} noemt misschien een persoon: {quoted}. Namen van slachtoffers, verdachten of "
+        "hulpverleners horen hier niet. Is het een organisatie, plaats of iets anders, vink dan aan dat het "
+        "geen naam van een persoon is; anders: pas de tekst aan."
+    )
+
+
+#: The label of the box the writer ticks to confirm that a text names no person.
+NAMES_CONFIRM_LABEL = "Dit is geen naam van een persoon"
 
 
 def empty_message(what: str) -> str:
