@@ -101,6 +101,13 @@ TESTIDS: dict[str, str] = {
     "main": "stMain",
     "main_block": "stMainBlockContainer",
     "metric_value": "stMetricValue",
+    # The upload boxes of 'Nieuw jaar toevoegen' (components/year_views.py): a file the box
+    # refuses as too large shows an invalid chip with an English tooltip; the page puts Dutch
+    # beside it and replaces the English limit under the button.
+    "upload_instructions": "stFileUploaderDropzoneInstructions",
+    "file_chip": "stFileChip",
+    "file_chip_delete": "stFileChipDeleteBtn",
+    "error_hover": "stTooltipErrorHoverTarget",
 }
 
 

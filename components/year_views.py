@@ -6,6 +6,8 @@ downloaded back. Every text that comes from a user or a file is shown inert: esc
 with :func:`analysis.links.inert_markdown`, or inside a table.
 """
 
+import html
+
 import polars as pl
 import streamlit as st
 
@@ -21,6 +23,7 @@ from analysis.intake import (
     compare_years,
     year_from_name,
 )
+from analysis.intake.wording import upload_limit, upload_refused
 from analysis.links import inert_markdown
 from analysis.template import template_workbook
 from analysis.trends import changed_first, comparison_display
@@ -28,6 +31,7 @@ from analysis.year_intake import paste_findings_text
 from components import data
 from components.controls import bound, known
 from components.frame import YEAR_KEY as FRAME_YEAR_KEY
+from components.streamlit_internals import testid
 from storage.yearstore import (
     NO_ORGANISATION_TEXT,
     ORGANISATIONS,
@@ -166,7 +170,6 @@ def input_tabs(paste_example: str) -> None:
     if PASTE_KEY not in st.session_state and PASTE_KEEP in st.session_state:
         st.session_state[PASTE_KEY] = st.session_state[PASTE_KEEP]
     paste, text_file, excel = bound(st.tabs, INPUT_TABS, key=INPUT_KEY)
-    limit = MAX_UPLOAD_BYTES // (1024 * 1024)
     with paste:
         st.text_area(
             "Tabellen als tekst",
@@ -181,25 +184,63 @@ def input_tabs(paste_example: str) -> None:
             "Controleer de geplakte tabellen", key="controleer_plak", on_click=_take_paste, type="primary"
         )
     with text_file:
-        st.file_uploader(
+        upload_box(
             "Tekstbestand met de tabellen",
-            type=["txt", "csv", "tsv"],
-            key=TEXT_UPLOAD_KEY,
-            on_change=_take_upload,
-            args=(TEXT_UPLOAD_KEY,),
-            max_upload_size=limit,
-            help="Tab-gescheiden tekst zoals de gepubliceerde opmaak, of CSV met ';' of ','.",
+            TEXT_UPLOAD_KEY,
+            "Tab-gescheiden tekst zoals de gepubliceerde opmaak, of CSV met ';' of ','.",
         )
     with excel:
-        st.file_uploader(
+        upload_box(
             "Ingevuld Excel-sjabloon",
-            type=["xlsx"],
-            key=EXCEL_UPLOAD_KEY,
-            on_change=_take_upload,
-            args=(EXCEL_UPLOAD_KEY,),
-            max_upload_size=limit,
-            help="Het sjabloon van hierboven, ingevuld en opgeslagen als Excel-werkmap (.xlsx).",
+            EXCEL_UPLOAD_KEY,
+            "Het sjabloon van hierboven, ingevuld en opgeslagen als Excel-werkmap (.xlsx).",
         )
+
+
+def _css_text(text: str) -> str:
+    """``text`` as a CSS string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _upload_box_html(key: str) -> str:
+    """The Dutch message of one upload box, shown only while the box holds a refused file, and its style.
+
+    Streamlit's upload box refuses a file over ``server.maxUploadSize`` (set to the app's
+    own limit in ``.streamlit/config.toml``) before the app sees it, with English in a
+    tooltip ("File must be 5.0MB or smaller."). Any file type is passed on (the app names a
+    wrong type in Dutch), so 'too large' is the only refusal left to the box. Its English
+    is hidden and this message shows instead; the English limit under the button becomes
+    Dutch too.
+    """
+    box = f".st-key-{key}_vak"
+    chip, hover = testid("file_chip"), testid("error_hover")
+    style = f"""<style>
+{box} .upload-geweigerd {{ display: none; }}
+{box}:has({chip}[aria-invalid="true"]) .upload-geweigerd {{
+  display: block; padding: 0.75rem 1rem; border-radius: 0.5rem;
+  background: rgba(255, 43, 43, 0.09); color: #7d353b; line-height: 1.5;
+}}
+{box} {chip}[aria-invalid="true"] [role="alert"] {{ display: none; }}
+{box} {hover} {{ pointer-events: none; }}
+{box} {testid("file_chip_delete")} {{ pointer-events: auto; }}
+{box} {testid("upload_instructions")} span {{ font-size: 0; }}
+{box} {testid("upload_instructions")} span::after {{
+  content: {_css_text(upload_limit(MAX_UPLOAD_BYTES))}; font-size: 0.875rem;
+}}
+</style>"""
+    message = html.escape(upload_refused(MAX_UPLOAD_BYTES))
+    return f'{style}<div class="upload-geweigerd" role="alert">{message}</div>'
+
+
+def upload_box(label: str, key: str, help_text: str) -> None:
+    """An upload box for the new year's tables that says everything in Dutch, also a refusal.
+
+    The limit is Streamlit's ``server.maxUploadSize``, equal to the app's own
+    ``MAX_UPLOAD_BYTES`` (a test checks); a file over it never reaches the server.
+    """
+    with st.container(key=f"{key}_vak"):
+        st.file_uploader(label, key=key, on_change=_take_upload, args=(key,), help=help_text)
+        st.html(_upload_box_html(key))
 
 
 def candidate() -> dict | None:

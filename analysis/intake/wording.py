@@ -82,6 +82,21 @@ def file_too_large(size: int, limit: int) -> str:
     )
 
 
+def upload_refused(limit: int) -> str:
+    """A file the upload box refused before the app saw it: larger than ``limit`` bytes."""
+    return (
+        f"Dit bestand is groter dan {megabytes(limit)} en is daarom niet doorgestuurd. De tabellen van één "
+        "jaar zijn veel kleiner: staat er iets anders in, zoals afbeeldingen of andere tabbladen? Verwacht: "
+        "alleen het ingevulde sjabloon of de tabellen als tekst. Haal het bestand weg met het kruisje en "
+        "kies een ander."
+    )
+
+
+def upload_limit(limit: int) -> str:
+    """The short limit shown in an empty upload box."""
+    return f"Eén bestand, tot {megabytes(limit)}"
+
+
 def csv_unreadable(line: int, delimiter: str) -> str:
     """A CSV file with a field that never ends, from ``line`` of the file on."""
     return (

@@ -208,3 +208,14 @@ def test_a_part_shorter_than_its_header_is_refused() -> None:
     with pytest.raises(IntakeError) as error:
         load_upload("kort.xlsx", zip_bytes(members))
     assert error.value.code == "geen_excel"
+
+
+def test_streamlit_refuses_exactly_what_the_app_refuses() -> None:
+    """Streamlit's upload limit is the app's own, so no file between them meets English."""
+    import tomllib
+    from pathlib import Path
+
+    from analysis.intake import MAX_UPLOAD_BYTES
+
+    config = tomllib.loads((Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] * MIB == MAX_UPLOAD_BYTES
