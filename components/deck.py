@@ -177,22 +177,49 @@ def current() -> Slide | None:
 
 
 def set_current(slide: Slide | None) -> None:
-    """Record the slide this run shows (the frame calls it once per full run, before the page)."""
+    """Record the slide this run shows, and show only its part (the frame calls it once per full run).
+
+    Every slide of the current question is drawn in each run; a style shows the current one
+    and keeps the others laid out but out of sight. The next step within a question then
+    only swaps that style: the chart is already drawn (the next slide is rendered ahead).
+    """
     st.session_state[_WHERE_KEY] = None if slide is None else (slide.question.slug, slide.number)
+    if slide is not None:
+        st.html(_slide_style(slide))
+
+
+def _slide_style(slide: Slide) -> str:
+    """The style that shows ``slide``'s part and hides the question's other slides."""
+    title = "max(2.2rem, 7vh)" if slide.part is Part.ANSWER else "max(1.6rem, 4.2vh)"
+    return f"""
+<style>
+[class*="st-key-dia-deel-"]:not(.st-key-dia-deel-{slide.part.value}) {{
+  position: absolute; left: 0; right: 0; top: 0; height: 0; overflow: hidden; visibility: hidden;
+  pointer-events: none; }}
+.st-key-dia-titel h1 {{ font-size: {title}; line-height: 1.15; padding: 0 0 0.2rem 0; }}
+</style>
+"""
 
 
 def shows(part: Part) -> bool:
     """True when this run draws ``part`` of the page.
 
     On the laptop (and on pages off the route) every part shows. In presentation mode
-    only the current slide's part does; the presenter view also shows the notes.
+    the parts of the question's slides are drawn (each in :func:`part_box`; only the
+    current one is visible) and the details are not; the presenter view also shows the
+    notes.
     """
     slide = current()
     if slide is None:
         return True
     if part is Part.NOTES:
         return mode() is Mode.PRESENTER
-    return part is slide.part
+    return part in parts_of(slide.question)
+
+
+def part_box(part: Part) -> st.delta_generator.DeltaGenerator:
+    """The box that holds one slide's part: keyed in presentation mode (so the style can show or hide it)."""
+    return st.container(key=f"dia-deel-{part.value}") if presenting() else st.container()
 
 
 def presenting() -> bool:
@@ -202,12 +229,14 @@ def presenting() -> bool:
 
 @contextmanager
 def controls(name: str) -> Iterator[None]:
-    """Draw a page's controls (toggles, choices) here: visible on the laptop and in the presenter view.
+    """Draw a page's controls (toggles, choices) here: visible on the laptop only.
 
-    On the projected slides they are still made, so their values keep working and stay in
-    the link, but they are hidden (``name`` keeps the hidden box's key unique on the page).
+    On the slides they are still made, so their values keep working and stay in the link,
+    but they are hidden (``name`` keeps the hidden box's key unique on the page). The
+    presenter view hides them too: it shows the slide as the room sees it, and the
+    projector window would not follow a changed control.
     """
-    if current() is not None and mode().projected:
+    if current() is not None:
         with st.container(key=f"dia-verborgen-{name}"):
             yield
     else:
@@ -356,6 +385,13 @@ def store() -> DeckStore | None:
 
 # -- the frame ----------------------------------------------------------------------------
 
+#: In every deck window: the page's controls and the two arrow-key buttons are made but not shown.
+_HIDDEN_STYLE = """
+<style>
+[class*="st-key-dia-verborgen-"], .st-key-dia-pijltjes { display: none !important; }
+</style>
+"""
+
 
 def frame(url_path: str) -> Mode:
     """Set up this run's slide before the page runs, and draw the deck's own parts for the mode.
@@ -369,7 +405,9 @@ def frame(url_path: str) -> Mode:
     current_mode = mode()
     if current_mode is Mode.LAPTOP:
         return current_mode
-    presentation.apply_style(current_mode is Mode.PROJECTOR)
+    st.html(_HIDDEN_STYLE)
+    if current_mode.projected:
+        presentation.apply_style(current_mode is Mode.PROJECTOR)
     if current_mode is Mode.PROJECTOR:
         _projector(url_path, deck_code())
     elif current_mode is Mode.SOLO:
@@ -378,18 +416,34 @@ def frame(url_path: str) -> Mode:
 
 
 def _solo(url_path: str) -> None:
+    if slide_for(url_path or START, 1) is None:
+        with st.container(key="dia-balk"):
+            where, leave = st.columns([5, 1], vertical_alignment="center")
+            where.markdown("**Naslag**")
+            leave.button("Verlaten", key="presentatie_verlaten", on_click=_leave, width="stretch")
+        return
+    _solo_bar(url_path)
+
+
+@st.fragment
+def _solo_bar(url_path: str) -> None:
+    """The bar of a question's slides. A step within the question reruns only this fragment.
+
+    All slides of the question are drawn already; the rerun only redraws the bar and the
+    style that shows the new slide. A step to another question switches page (a full run).
+    """
+    if not presentation.is_on():  # 'Verlaten' was pressed: the whole page again, in full
+        st.rerun(scope="app")
     apply_pending_move(url_path, {presentation.PARAM: "1"})
-    slug = url_path or START
-    on_route = slide_for(slug, 1)
+    first = slide_for(url_path or START, 1)
+    if first is None:
+        return
     with st.container(key="dia-balk"):
         back, where, choice, forward, leave = st.columns([5, 10, 7, 6, 4], vertical_alignment="center")
-        if on_route is None:
-            where.markdown("**Naslag**")
-        else:
-            slide = Slide(on_route.question, slide_control(on_route.question, choice))
-            set_current(slide)
-            progress(slide, where)
-            step_buttons(slide, back, forward)
+        slide = Slide(first.question, slide_control(first.question, choice))
+        set_current(slide)
+        progress(slide, where)
+        step_buttons(slide, back, forward)
         leave.button("Verlaten", key="presentatie_verlaten", on_click=_leave, width="stretch")
 
 
@@ -401,36 +455,49 @@ def _leave() -> None:
 
 
 def _projector(url_path: str, code: str) -> None:
-    deck_store = store()
-    try:
-        if deck_store is None:
-            raise StoreError(
-                "De database is nu niet bereikbaar, dus de beamer kan de gespreksleider niet volgen."
-            )
-        position = deck_store.position(code)
-    except StoreError as exc:
-        st.error(exc.message, icon=":material/cast:")
+    position = _position(code)
+    if position is None:
         st.stop()
     slide = slide_for(position.slug, position.slide)
     if slide is None:
         st.stop()
     if slide.question.slug != (url_path or START):
         st.switch_page(slide.question.page_file, query_params={presentation.PARAM: "1", DECK_PARAM: code})
-    set_current(slide)
-    with st.container(key="dia-balk"):
-        progress(slide, st.container())
-        _follow(code, position)
+    _follow(code, slide.question.slug)
+
+
+def _position(code: str, quiet: bool = False) -> DeckPosition | None:
+    """Where deck ``code`` is, or None (with a Dutch message unless ``quiet``) when the store cannot say."""
+    deck_store = store()
+    try:
+        if deck_store is None:
+            raise StoreError(
+                "De database is nu niet bereikbaar, dus de beamer kan de gespreksleider niet volgen."
+            )
+        return deck_store.position(code)
+    except StoreError as exc:
+        if not quiet:
+            st.error(exc.message, icon=":material/cast:")
+        return None
 
 
 @st.fragment(run_every=FOLLOW_SECONDS)
-def _follow(code: str, shown: DeckPosition) -> None:
-    """Ask the store where the presenter is; when that changed, run the whole app again to follow."""
-    deck_store = store()
-    if deck_store is None:
-        return
-    try:
-        now = deck_store.position(code)
-    except StoreError:
+def _follow(code: str, slug: str) -> None:
+    """Show the slide the presenter is on: within this question by this fragment alone, else by a full run.
+
+    Runs with the page's first run, then every :data:`FOLLOW_SECONDS`: it asks the store
+    where the presenter is, shows that slide (the style and the position) and, when the
+    presenter went to another question, runs the whole app again to switch page.
+    """
+    position = _position(code, quiet=True)
+    if position is None:
+        if current() is None:  # the first run must know a slide
+            set_current(Slide(question(slug), 1))
         return  # the page keeps its slide; the next poll tries again
-    if (now.slug, now.slide) != (shown.slug, shown.slide):
+    slide = slide_for(position.slug, position.slide)
+    if slide is None or slide.question.slug != slug:
         st.rerun(scope="app")
+        return
+    with st.container(key="dia-balk"):
+        set_current(slide)
+        progress(slide, st.container())

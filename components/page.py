@@ -20,30 +20,29 @@ def question_header(
 ) -> None:
     """Open a page with its question as title and a one-sentence answer computed from the data.
 
-    On the laptop: title, answer and ``intro``. On the question slide: title, answer and
-    ``figure`` in large type. On the other slides only the title, small, over the slide.
+    On the laptop: title, answer and ``intro``. In presentation mode the title, large on the
+    question slide and small over the others, and the question slide's part: the answer
+    and ``figure`` in large type.
     """
-    slide = deck.current()
-    if slide is None:
+    if not deck.presenting():
         st.title(question)
         st.info(answer, icon=":material/lightbulb:")
         if intro:
             st.markdown(intro)
         return
-    if slide.part is not deck.Part.ANSWER:
-        with st.container(key="dia-kop"):
-            st.title(question)
-        return
-    with st.container(key="dia-vraag"):
+    with st.container(key="dia-titel"):
         st.title(question)
-    with st.container(key="dia-antwoord"):
-        st.markdown(answer)
-    if figure is not None:
-        with st.container(horizontal=True, vertical_alignment="center", gap="large", key="dia-kerncijfer"):
-            with st.container(key="dia-kerncijfer-waarde", width="content"):
-                st.markdown(figure.value, width="content")
-            with st.container(key="dia-kerncijfer-woorden"):
-                st.markdown(figure.words)
+    with deck.part_box(deck.Part.ANSWER):
+        with st.container(key="dia-antwoord"):
+            st.markdown(answer)
+        if figure is not None:
+            with st.container(
+                horizontal=True, vertical_alignment="center", gap="large", key="dia-kerncijfer"
+            ):
+                with st.container(key="dia-kerncijfer-waarde", width="content"):
+                    st.markdown(figure.value, width="content")
+                with st.container(key="dia-kerncijfer-woorden"):
+                    st.markdown(figure.words)
 
 
 def main_chart_heading(title: str) -> None:
@@ -65,7 +64,7 @@ def chart_or_table(
     """
     if deck.presenting():
         known(key)
-        with st.container(key="dia-grafiek"):
+        with deck.part_box(deck.Part.CHART):
             draw_chart()
         return
     chart_tab, table_tab = bound(st.tabs, ["Grafiek", "Tabel"], key=key, on_change="rerun")
@@ -94,7 +93,7 @@ def lazy_expander(label: str, key: str, draw: Callable[[], None], *, icon: str |
 
 def discussion_prompts(prompts: list[str]) -> None:
     """The 'Gespreksvragen' box: two to four prompts generated from the current selection (large on the projector)."""
-    with st.container(border=True, key="gespreksvragen"):
+    with deck.part_box(deck.Part.PROMPTS), st.container(border=True, key="gespreksvragen"):
         st.subheader("Gespreksvragen", anchor="gespreksvragen")
         st.markdown("\n".join(f"{i}. {prompt}" for i, prompt in enumerate(prompts, start=1)))
 

@@ -13,12 +13,12 @@ PARAM = "presentatie"
 _TOGGLE_KEY = "_presentatie_schakelaar"
 
 #: Height of the deck's bar at the bottom of the screen; the slide above it never runs under it.
-BAR_REM = 4.2
+BAR_REM = 3.6
 
 _STYLE = f"""
 <style>
 {testid("sidebar")}, {testid("expand_sidebar")}, {testid("header")}, {testid("toolbar")} {{ display: none !important; }}
-{testid("main_block")} {{ max-width: 1700px; padding-top: 1.2rem; padding-bottom: {BAR_REM + 1}rem; }}
+{testid("main_block")} {{ max-width: 1700px; padding-top: 0.5rem; padding-bottom: {BAR_REM + 1}rem; }}
 {testid("main")} {{ font-size: 1.3rem; }}
 {testid("main")} p, {testid("main")} li {{ font-size: 1.3rem; line-height: 1.5; }}
 {testid("main")} h1 {{ font-size: 3rem; }}
@@ -32,11 +32,10 @@ _STYLE = f"""
    height (vh), so 1280x720 and 1920x1080 show the same slide; never below 18 px. */
 .st-key-dia-balk {{
   position: fixed; left: 0; right: 0; bottom: 0; z-index: 999990; min-height: {BAR_REM}rem;
-  background: #ffffff; border-top: 1px solid #d5dce5; padding: 0.4rem 2.5rem; justify-content: center; }}
+  background: #ffffff; border-top: 1px solid #d5dce5; padding: 0.25rem 2.5rem; justify-content: center; }}
+/* The bar is fixed at the bottom: its place in the page takes no room (nor the gap after it). */
+[data-testid="stLayoutWrapper"]:has(.st-key-dia-balk) {{ margin-bottom: -1rem; }}
 .st-key-dia-balk p, .st-key-dia-balk button {{ font-size: 1rem !important; line-height: 1.3; }}
-[class*="st-key-dia-verborgen-"], .st-key-dia-pijltjes {{ display: none !important; }}
-.st-key-dia-kop h1 {{ font-size: max(1.6rem, 4.4vh); padding: 0 0 0.3rem 0; }}
-.st-key-dia-vraag h1 {{ font-size: max(2.2rem, 7vh); line-height: 1.15; }}
 .st-key-dia-antwoord p {{ font-size: max(1.4rem, 4.6vh) !important; line-height: 1.35; }}
 .st-key-dia-kerncijfer-waarde p {{
   font-size: max(3rem, 12vh) !important; font-weight: 700; line-height: 1; color: #1f5fa8; white-space: nowrap; }}

@@ -153,7 +153,7 @@ def console(deck_store: DeckStore, code: str, key: str, url_path: str) -> deck.S
         return None
     q = first.question
     with st.container(border=True, key="regie"):
-        back, where, choice, forward = st.columns([2, 5, 4, 2], vertical_alignment="center")
+        back, where, choice, forward = st.columns([3, 6, 5, 3], vertical_alignment="center")
         slide = deck.Slide(q, deck.slide_control(q, choice))
         deck.set_current(slide)
         deck.progress(slide, where)
@@ -169,7 +169,7 @@ def console(deck_store: DeckStore, code: str, key: str, url_path: str) -> deck.S
                 _clock(position.started_at, position.question_started_at, q.slug)
         if q.note:
             st.markdown(f"**Notitie voor de gespreksleider.** {q.note}")
-        with st.expander("Koppeling met de beamer", icon=":material/cast:"):
+        with st.expander("Koppeling met de beamer", icon=":material/cast:", expanded=True):
             link = projector_link(app_root(url_path), code)
             st.markdown(
                 "Open deze link in een tweede venster, zet dat op de beamer en maak het schermvullend (F11). "

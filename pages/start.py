@@ -35,12 +35,13 @@ else:
     st.info(view.headline, icon=":material/lightbulb:")
 
 if deck.shows(Part.CHART):
-    st.header(f"De keten in {selection.year}, {area}")
-    steps = view.steps
-    with st.container(key="dia-keten"):
-        for chain in steps["keten"].unique(maintain_order=True):
-            st.subheader(chain)
-            chain_row(steps.filter(steps["keten"] == chain))
+    with deck.part_box(Part.CHART):
+        st.header(f"De keten in {selection.year}, {area}")
+        steps = view.steps
+        with st.container(key="dia-keten"):
+            for chain in steps["keten"].unique(maintain_order=True):
+                st.subheader(chain)
+                chain_row(steps.filter(steps["keten"] == chain))
 if view.victims and deck.shows(Part.DETAIL):
     st.subheader(VICTIMS_GROUP)
     for column, figure in zip(st.columns(len(view.victims)), view.victims, strict=True):
@@ -51,8 +52,9 @@ if deck.shows(Part.DETAIL):
     how_computed_for(QUESTION.slug)
 
 if deck.shows(Part.AGENDA) and deck.presenting():
-    st.header("De route van vandaag")
-    deck.agenda()
+    with deck.part_box(Part.AGENDA):
+        st.header("De route van vandaag")
+        deck.agenda()
 elif deck.shows(Part.AGENDA):
     st.header("De route voor een werksessie")
     route_overview()
