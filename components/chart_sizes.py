@@ -102,7 +102,7 @@ PHONE = ChartSizes(
     row=24,
     plot=280,
     width=330,
-    label_limit=230,
+    label_limit=240,
     facet_width=250,
     facet_height=140,
     facet_columns=1,
@@ -207,15 +207,18 @@ def _dy(mark: object) -> float:
 # -- deciding sizes ------------------------------------------------------------------------------
 
 
-def _wrap(lines: object, font: int, width: int) -> list[str] | None:
-    """Title lines wrapped at word boundaries to fit ``width`` pixels in type of ``font`` px."""
+def _wrap(lines: object, font: int, width: int) -> str | list[str] | None:
+    """Title lines wrapped at word boundaries to fit ``width`` pixels in type of ``font`` px.
+
+    One line stays a string, as the builder wrote it; more lines become a list.
+    """
     if lines is None:
         return None
     chars = max(20, int(width / (font * CHAR_WIDTH)))
     wrapped: list[str] = []
     for line in lines if isinstance(lines, list) else [lines]:
-        wrapped.extend(textwrap.wrap(str(line), chars) or [""])
-    return wrapped
+        wrapped.extend(textwrap.wrap(str(line), chars, break_on_hyphens=False) or [""])
+    return wrapped[0] if len(wrapped) == 1 else wrapped
 
 
 def _fit_title(spec: dict[str, Any], sizes: ChartSizes) -> None:
