@@ -7,7 +7,14 @@ import streamlit as st
 from analysis.questions import APP_TITLE, START, Question, by_section
 from components import deck, presentation, presenter
 from components.controls import start_recording
-from components.frame import footer, sidebar_choices
+from components.frame import (
+    data_files_ok,
+    footer,
+    not_found_page,
+    reload_notice,
+    sidebar_choices,
+    start_over_after_reload,
+)
 from components.share import link_notice, remember_given_link, share_box
 
 HERE = Path(__file__).resolve().parent
@@ -17,6 +24,9 @@ st.set_page_config(
     page_icon=":material/forum:",
     layout="wide",
 )
+# A tab open across a server restart (or a crafted message) brings widget states this session
+# never drew: start over once, with a Dutch notice, instead of failing on them.
+start_over_after_reload()
 
 
 # Every page comes from the question registry; each file in pages/ is named after its slug
@@ -31,13 +41,22 @@ def _page(question: Question) -> st.Page:
     return st.Page(file, title=question.label, icon=question.icon, url_path=question.url_path)
 
 
-navigation = st.navigation(
-    {section: [_page(question) for question in pages] for section, pages in by_section().items() if pages}
-)
+sections = {
+    section: [_page(question) for question in pages] for section, pages in by_section().items() if pages
+}
+# An unknown address gets the app's own Dutch 'Pagina niet gevonden' (a hidden page at that address).
+lost = not_found_page([page for pages in sections.values() for page in pages])
+if lost is not None:
+    next(iter(sections.values())).append(lost)
+navigation = st.navigation(sections)
+# A missing or broken data file: one Dutch page naming it, on every address, instead of tracebacks.
+if not data_files_ok():
+    st.stop()
 remember_given_link()
 start_recording()
 sidebar_choices()
 presentation.sidebar_toggle()
+reload_notice()
 notice_slot = st.empty()
 # The deck: on the laptop nothing changes; in presentation mode the page shows one slide, and the
 # presenter view (deck=CODE) draws its panel above it and drives the projector window.

@@ -23,6 +23,8 @@ import streamlit as st
 
 import analysis
 import analysis.parser
+from analysis import data_files
+from analysis.data_files import DataFileProblem, data_file_problem
 from analysis.intake import IntakeError, IntakeResult, check_upload, load_upload
 from storage.yearstore import BrokenYearError, YearStore
 
@@ -53,6 +55,21 @@ def _bundled_tidy(year: int) -> pl.DataFrame:
 def _parsed(layout: str, year: int) -> pl.DataFrame:
     # Through the module attribute, so that a test counting parse_layout calls sees this one too.
     return analysis.parser.parse_layout(layout, year, analysis.default_gazetteer())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _data_problem(fingerprint: tuple[tuple[str, int, int], ...]) -> DataFileProblem | None:
+    del fingerprint  # only part of the cache key
+    return data_file_problem()
+
+
+def data_problem() -> DataFileProblem | None:
+    """The first data file that is missing or broken (with a Dutch message naming it), or None.
+
+    Read once per change of the files (their sizes and times are the cache key), so every run
+    can ask.
+    """
+    return _data_problem(data_files.fingerprint())
 
 
 @st.cache_data(show_spinner=False)

@@ -1,6 +1,6 @@
 """Everything in the app that leans on Streamlit internals, in one place.
 
-Streamlit's public API does not cover three things the app needs. Each item below says
+Streamlit's public API does not cover four things the app needs. Each item below says
 what it uses, what breaks on an upgrade, and how to check it. ``tests/components/
 test_streamlit_internals.py`` checks all three against the installed Streamlit and fails
 (never skips) when an upgrade removes or changes one of them.
@@ -10,12 +10,17 @@ test_streamlit_internals.py`` checks all three against the installed Streamlit a
    (:func:`url_values`), mirrored so that the share box can name values Streamlit leaves out.
 3. The ``data-testid`` names of Streamlit's own markup that the presentation style hides or
    enlarges (:data:`TESTIDS`, :func:`testid`).
+4. Widget states the browser sent for widgets this session never drew
+   (:func:`unclaimed_widget_ids`): a tab still open across a server restart, or a crafted message.
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
+
+if TYPE_CHECKING:
+    from streamlit.runtime.state.session_state import SessionState
 
 # -- 1. The legacy pages-directory switch --------------------------------------------------
 #
@@ -114,3 +119,38 @@ TESTIDS: dict[str, str] = {
 def testid(name: str) -> str:
     """A CSS attribute selector for one of Streamlit's own elements: ``[data-testid="stMain"]``."""
     return f'[data-testid="{TESTIDS[name]}"]'
+
+
+# -- 4. Widget states no widget of this session has drawn ----------------------------------
+#
+# Uses: ``get_script_run_ctx().session_state`` (a ``SafeSessionState``), its ``_state`` (the
+# ``SessionState``) and that one's ``_new_widget_state`` (``WStates``: ``states`` by widget id,
+# ``widget_metadata`` for every widget drawn in this session).
+# Why: the browser sends the state of every widget on its screen. After a server restart it
+# sends them to a new session that has drawn none of them, and a crafted message can send any
+# id. Streamlit keeps such states until the end of the run and its check of
+# ``runner.enforceSerializableSessionState`` then fails on them with a KeyError (it cannot
+# decode a value without the widget's metadata), also in a fragment run the app never sees.
+# That check is therefore off (.streamlit/config.toml); the app notices these states here
+# and starts over once with a Dutch notice (components/frame.py).
+# Breaks on an upgrade: renamed attributes make this raise AttributeError.
+# Check: the test feeds a ``SessionState`` a widget state without a widget and asserts it is
+# found; the browser test ``test_faults`` restarts the server under an open tab.
+
+
+def unclaimed_widget_ids(state: "SessionState | None" = None) -> list[str]:
+    """Ids of widget states the browser sent for widgets this session has not drawn (yet), sorted.
+
+    ``state`` is the session's ``SessionState``; by default the one of the running script.
+    Called before any widget of the run is drawn, a non-empty answer means: a tab from
+    before a server restart, or a crafted message.
+    """
+    if state is None:
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        if ctx is None:
+            return []
+        state = ctx.session_state._state
+    widgets = state._new_widget_state
+    return sorted(wid for wid in widgets.states if wid not in widgets.widget_metadata)
