@@ -73,13 +73,15 @@ def test_values_in_the_link_set_the_controls_and_the_numbers(app_server: str, pa
     expect(page.locator(".st-key-eigen_aandeel_b input")).to_be_checked()
     expect(page.locator(".st-key-aandeel_b").get_by_test_id("stSliderThumbValue")).to_have_text("20,0%")
 
-    expect(metric(page, "Verwacht in Oost-Nederland (baseline)")).to_have_text("1.026")
+    expect(metric(page, "Verwacht in Oost-Nederland (basis)")).to_have_text("1.026")
     expect(metric(page, "Verwacht in Oost-Nederland (Hoog)")).to_have_text("1.493")
     expect(metric(page, "Signalen als deel van verwacht (Hoog)")).to_have_text("12,6%")
     expect(metric(page, "Verwacht in Oost-Nederland (Laag)")).to_have_text("800")
     answer = page.get_by_test_id("stAlertContentInfo").first
-    expect(answer).to_contain_text("volgens Hoog (8.000 landelijk) ongeveer 1.493")
-    expect(answer).to_contain_text("volgens Laag (4.000 landelijk, een eigen aandeel van 20,0%) ongeveer 800")
+    expect(answer).to_contain_text(
+        "Ook bij de laagste schatting (B) blijft in Oost-Nederland minstens 76% van de verwachte slachtoffers "
+        "buiten beeld. Verwacht: basis ongeveer 1.026, A 1.493, B 800."
+    )
     expect(page.get_by_text("niet begrepen")).to_have_count(0)
     full_screenshot(page, "scenario-vergelijk-link-1280.png", 1280)
 
