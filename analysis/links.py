@@ -7,7 +7,7 @@ come in as ``{key: [values]}`` (a key may repeat, as in ``?filter=a&filter=b``).
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -54,6 +54,7 @@ def link_problems(
     understood: Params,
     free_keys: Iterable[str] = (),
     free_values: Mapping[str, Iterable[str]] | None = None,
+    value_checks: Mapping[str, Callable[[str], bool]] | None = None,
 ) -> list[LinkProblem]:
     """Compare the parameters a link brought with what the page understood from them.
 
@@ -62,11 +63,19 @@ def link_problems(
     knows is unknown; a value the control did not take (invalid, out of range,
     hostile) was not understood. ``free_values`` lists the values a free key accepts
     (``presentatie`` takes only ``1``); a free key without such a list takes anything.
+    ``value_checks`` holds a test per key for values a control takes as they are but the
+    page then ignores (a session code of the wrong form, such as ``../../``).
     """
     free = set(free_keys) | set(free_values or {})
     allowed = {key: set(values) for key, values in (free_values or {}).items()}
+    checks = dict(value_checks or {})
     problems: list[LinkProblem] = []
     for key, values in given.items():
+        if key in checks:
+            bad = [v for v in values if v and not checks[key](v)]
+            problems.extend(LinkProblem(key, v, "waarde niet geldig, genegeerd") for v in bad)
+            if bad:
+                continue
         shown = values[-1] if values else ""
         if key in allowed:
             problems.extend(

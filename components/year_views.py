@@ -31,6 +31,7 @@ from analysis.year_intake import paste_findings_text
 from components import data
 from components.controls import bound, known
 from components.frame import YEAR_KEY as FRAME_YEAR_KEY
+from components.share import expect_link_values
 from components.streamlit_internals import testid
 from storage.yearstore import (
     NO_ORGANISATION_TEXT,
@@ -167,6 +168,7 @@ def input_tabs(paste_example: str) -> None:
     ``paste_example`` is the placeholder of the paste box (made from the latest year's tables).
     """
     known(PREVIEW_KEY)  # the preview's tabs show only once the figures pass the check
+    expect_link_values(PREVIEW_KEY, PREVIEW_TABS)  # ... but a value that is no tab is still named
     if PASTE_KEY not in st.session_state and PASTE_KEEP in st.session_state:
         st.session_state[PASTE_KEY] = st.session_state[PASTE_KEEP]
     paste, text_file, excel = bound(st.tabs, INPUT_TABS, key=INPUT_KEY)

@@ -332,3 +332,49 @@ def test_markdown_escaped_round_trips(text: str) -> None:
 def test_full_query_round_trips_any_params(params: dict[str, list[str]]) -> None:
     parsed = parse_qs(full_query(params), keep_blank_values=True)
     assert parsed == params
+
+
+# -- values a control takes as they are but the page ignores (issue 14) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("K7Q2MX", True),
+        ("k7q2-mx", True),
+        (" K7Q 2MX ", True),
+        ("../../", False),
+        ("K7Q2M", False),
+        ("K7Q2MXX", False),
+        ("K0Q2MX", False),
+        ("<img>", False),
+        ("K7Q2M%", False),
+    ],
+)
+def test_session_code_form(value: str, valid: bool) -> None:
+    from components.share import is_session_code
+
+    assert is_session_code(value) is valid
+
+
+def test_a_value_that_fails_its_check_is_named_even_when_a_control_took_it() -> None:
+    checks = {"sessie": lambda v: v.isalnum()}
+    problems = link_problems({"sessie": ["../../"]}, {"sessie": ["../../"]}, value_checks=checks)
+    assert [(p.key, p.value, p.reason) for p in problems] == [
+        ("sessie", "../../", "waarde niet geldig, genegeerd")
+    ]
+    assert link_problems({"sessie": ["K7Q2MX"]}, {"sessie": ["K7Q2MX"]}, value_checks=checks) == []
+
+
+def test_a_known_key_with_expected_values_names_a_stranger() -> None:
+    """'voorbeeld' is known while the preview is hidden; a value that is no tab is still named."""
+    expected = {"voorbeeld": ["Nette tabel", "Controles op samenhang"]}
+    problems = link_problems({"voorbeeld": ["<img src=x>"]}, {}, ["voorbeeld"], expected)
+    assert [p.value for p in problems] == ["<img src=x>"]
+    assert link_problems({"voorbeeld": ["Nette tabel"]}, {}, ["voorbeeld"], expected) == []
+
+
+def test_the_session_code_key_is_the_werksessie_field() -> None:
+    from components import share, werksessie_views
+
+    assert share.SESSION_CODE_KEY == werksessie_views.CODE_KEY
