@@ -34,7 +34,7 @@ import pytest
 from playwright.sync_api import Browser, Page, WebSocket
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from analysis.questions import question, route
+from analysis.questions import START, question, route
 from tests.browser.helpers import VEGA_SELECTOR, assert_no_exception, wait_for_charts, wait_for_page
 
 SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
@@ -472,6 +472,8 @@ def test_every_chart_draws_every_category(
     count = wait_for_charts(tab.page)
     tab.page.wait_for_function(SETTLED_JS, arg=VEGA_SELECTOR, polling=150, timeout=20_000)
     assert_no_exception(tab.page)
+    if ROUTE[path] != START:
+        assert count >= 1, f"/{path} at {size}, {mode} draws no chart"
     sent = sent_charts(tab.frames, app_server)
     assert len(sent) == count, f"the server sent {len(sent)} chart(s), the page shows {count}"
     charts = tab.page.locator(VEGA_SELECTOR)
