@@ -15,7 +15,6 @@ from analysis.trends.wording import (
     SOURCE_TABLE,
     SOURCE_TEXT,
     index_axis_title,
-    ratio_axis_title,
     ratio_legend_title,
     ratio_title,
     slope_subtitle,
@@ -165,7 +164,7 @@ def slope_chart(table: pl.DataFrame, year: int) -> alt.LayerChart:
 
 
 def ratio_chart(ratios: pl.DataFrame, year: int) -> alt.LayerChart:
-    """Rate ratio ``year``/2019 with its exact 95% interval on a log scale; 1 means no change."""
+    """Rate ratio ``year``/2019 with its exact 95% interval on a log scale (not named on screen); 1 means no change."""
     order = ratios["rij"].to_list()
     low = min(0.04, _or(ratios["ratio_onder"].min(), 1) * 0.8)
     scale = alt.Scale(type="log", domain=[low, 2.5], nice=False)
@@ -184,7 +183,9 @@ def ratio_chart(ratios: pl.DataFrame, year: int) -> alt.LayerChart:
         x=alt.X(
             "ratio_onder:Q",
             scale=scale,
-            title=ratio_axis_title(),
+            # The scale is logarithmic (a halving is as far from 1 as a doubling); the screen
+            # does not name it: "Hoe berekend?" does.
+            title=f"Aantal {year} gedeeld door aantal {BASE_YEAR} (1 = gelijk)",
             axis=alt.Axis(values=[0.05, 0.1, 0.2, 0.5, 1, 2]),
         ),
         x2=alt.X2("ratio_boven:Q"),
