@@ -14,8 +14,9 @@ spec and data the server sent:
 Per chart it asserts that every category on a discrete axis has its label drawn, visible
 (not hidden for overlap, not cut off with an ellipsis, not overlapping its neighbour, inside
 the chart), that every legend entry the data needs is drawn and none that no mark uses,
-that bars have a thickness and points a size, that titles are drawn in full, and that no
-text is smaller than 12 px on a laptop or 18 px on the projector.
+that bars have a thickness and points a size, that labels on marks do not sit on top of
+each other, that titles are drawn in full, and that no text is smaller than 12 px on a
+laptop or 18 px on the projector. A route page with charts must draw at least one.
 
 One server for the run (``app_server``) and one browser page per size and mode, reused
 from page to page. A failure names the page, size and mode (test id) and the chart.
