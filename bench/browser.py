@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
-from bench.scenarios import Control
+from bench.scenarios import DECK_POSITION_SELECTOR, DECK_VIEWPORT, Control
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -67,6 +67,13 @@ READY_JS = (
   return true;
 }
 """
+)
+
+#: A slide is settled when what the room sees is: the same checks as READY_JS, but only the charts on
+#: the screen must be drawn (the deck draws a question's next slides ahead, out of sight).
+SLIDE_READY_JS = READY_JS.replace(
+    "if (!chart.querySelector('canvas, svg')) return false;",
+    "if (chart.checkVisibility({visibilityProperty: true}) && !chart.querySelector('canvas, svg')) return false;",
 )
 
 METRICS_JS = """
@@ -134,6 +141,41 @@ def new_context(browser: Browser) -> BrowserContext:
     context = browser.new_context(viewport=VIEWPORT, locale=LOCALE)
     context.add_init_script(SCRIPT_DONE_INIT)
     return context
+
+
+def deck_context(browser: Browser) -> BrowserContext:
+    """A fresh context the size of a small projector (1280 x 720), Dutch locale."""
+    return browser.new_context(
+        viewport={"width": DECK_VIEWPORT["width"], "height": DECK_VIEWPORT["height"]}, locale=LOCALE
+    )
+
+
+#: True once the deck shows ``position`` ('8 / 21').
+_POSITION_JS = (
+    "(position) => (document.querySelector(" + repr(DECK_POSITION_SELECTOR) + ")?.innerText || '')"
+    ".split('\\n')[0].trim() === position"
+)
+
+
+def deck_position(page: Page) -> str:
+    """The deck's position as it reads now: '8 / 21'."""
+    return page.locator(DECK_POSITION_SELECTOR).inner_text().split("\n")[0].strip()
+
+
+def step_slide(page: Page, key: str, position: str) -> float:
+    """Press ``key`` (the clicker's PageDown) and return seconds until slide ``position`` is settled.
+
+    Settled is as for a control change, for what the room sees: the deck shows the new
+    position, the script is idle, nothing is stale, the main area's text changed and every
+    chart on the screen is drawn (a chart of a later slide, drawn ahead out of sight, may
+    still be on its way).
+    """
+    before = shown_text(page, None)
+    start = time.perf_counter()
+    page.keyboard.press(key)
+    page.wait_for_function(_POSITION_JS, arg=position, polling="raf", timeout=TIMEOUT_MS)
+    page.wait_for_function(SLIDE_READY_JS, arg=[before, None], polling="raf", timeout=TIMEOUT_MS)
+    return time.perf_counter() - start
 
 
 def timings(page: Page) -> dict[str, float | None]:

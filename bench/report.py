@@ -13,6 +13,8 @@ from bench.scenarios import label
 #: Budgets from the issue "Fast on a projector and under a full room".
 FIRST_VIEW_MAX_RATIO = 1.3
 INTERACTION_MAX_RATIO = 1.3
+#: Next slide to settled screen, against a bare slider rerun (issue 11: fit for the room).
+DECK_STEP_MAX_RATIO = 1.3
 DATA_SHARE_MAX = 0.10
 ROOM_P95_MAX_RATIO = 3.0
 ROOM_MB_PER_SESSION_MAX = 10.0
@@ -130,6 +132,24 @@ def summarise(raw: dict[str, Any]) -> dict[str, Any]:
             "min_s": b["script_min_s"],
             "max_s": b["script_max_s"],
         }
+
+    deck = raw.get("deck") or {}
+    if deck.get("app_step_s"):
+        steps, kinds = deck["app_step_s"], deck["app_step_kind"]
+        base = summary(deck["baseline_step_s"])
+        out["deck"] = {
+            "slides": deck.get("slides"),
+            "app": summary(steps),
+            "within": summary([s for s, k in zip(steps, kinds, strict=True) if k == "within"]),
+            "next": summary([s for s, k in zip(steps, kinds, strict=True) if k == "next"]),
+            "baseline": base,
+            "ratio": ratio(summary(steps)["median"], base["median"]),
+        }
+        for kind in ("within", "next"):
+            out["deck"][f"{kind}_ratio"] = ratio(out["deck"][kind]["median"], base["median"])
+        out["budgets"].append(
+            _budget("deck_step", None, out["deck"]["ratio"], DECK_STEP_MAX_RATIO, "x baseline")
+        )
 
     room = raw.get("room") or {}
     for target in ("app", "baseline"):
@@ -287,6 +307,21 @@ def markdown(raw: dict[str, Any], summ: dict[str, Any]) -> str:
             "",
         ]
         lines.append("| " + " | ".join(cells) + " |")
+    deck = summ.get("deck")
+    if deck:
+        db = _budget_for(summ, "deck_step", None)
+        lines += [
+            "",
+            f"**Dia's** (presentatiemodus op 1280 × 720: PageDown tot de volgende dia stil staat, alle "
+            f"{deck['slides']} dia's; baseline: de schuif één stap, afwisselend in een tweede venster)",
+            "",
+            "| Stap | App | × baseline (≤ 1,3) | Baseline (schuif) |",
+            "|---|---|---|---|",
+            f"| alle stappen | {secs(deck['app'])} | {nl(deck['ratio'])} {verdict(db['met'] if db else None)} "
+            f"| {secs(deck['baseline'])} |",
+            f"| binnen een vraag | {secs(deck['within'])} | {nl(deck['within_ratio'])} | |",
+            f"| naar de volgende vraag | {secs(deck['next'])} | {nl(deck['next_ratio'])} | |",
+        ]
     room = summ.get("room", {})
     if room.get("app"):
         lines += [

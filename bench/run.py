@@ -36,10 +36,19 @@ if str(REPO_ROOT) not in sys.path:
 
 from bench import browser, load, report  # noqa: E402
 from bench import server as srv  # noqa: E402
-from bench.scenarios import BASELINE_CONTROL, BASELINE_PAGE, CONTROLS, PAGES, Control, label  # noqa: E402
+from bench.scenarios import (  # noqa: E402
+    BASELINE_CONTROL,
+    BASELINE_PAGE,
+    CONTROLS,
+    DECK_KEY,
+    DECK_PATH,
+    PAGES,
+    Control,
+    label,
+)
 from bench.st_client import Session  # noqa: E402
 
-PHASES = ("cold", "views", "profile", "room", "validate")
+PHASES = ("cold", "views", "deck", "profile", "room", "validate")
 #: Pages whose numbers the protocol client and the browser must agree on (if measured).
 VALIDATION_PAGES = ("", "rapportage-interventie")
 BUSY_PATTERN = "streamlit|chromium|pytest"
@@ -282,6 +291,69 @@ def measure_views(
     return results, validation
 
 
+def measure_deck(reps: int, warmup: bool = True) -> dict[str, Any]:
+    """Step time of the deck: PageDown to the next slide settled, against a slider rerun of the baseline.
+
+    The app walks the whole deck in presentation mode (1280 x 720); after every slide step
+    the baseline's slider moves one step in a second window, so both are measured side by
+    side under the same load. Each step is recorded with its kind: ``within`` a question
+    (a rerun of the same page) or ``next`` question (a switch to the next page).
+    """
+    from components.deck import slides
+
+    deck = slides()
+    result: dict[str, Any] = {
+        "app_step_s": [],
+        "app_step_kind": [],
+        "baseline_step_s": [],
+        "slides": len(deck),
+    }
+    with (
+        srv.start(srv.APP_SCRIPT) as app,
+        srv.start(srv.BASELINE_SCRIPT) as base,
+        browser.chromium() as chrome,
+    ):
+        if warmup:
+            log("deck: warming up (the whole deck once, not recorded)")
+            _walk_deck(chrome, app.base_url, deck, None, None)
+        for rep in range(reps):
+            _walk_deck(chrome, app.base_url, deck, base.base_url, result)
+            log(
+                f"deck rep {rep + 1}/{reps}: median step app "
+                f"{report.summary(result['app_step_s'][-(len(deck) - 1) :])['median']:.2f} s, baseline "
+                f"{report.summary(result['baseline_step_s'][-(len(deck) - 1) :])['median']:.2f} s"
+            )
+    return result
+
+
+def _walk_deck(
+    chrome: Any, app_url: str, deck: tuple[Any, ...], base_url: str | None, result: dict[str, Any] | None
+) -> None:
+    """Walk the deck from its first slide to its last with the clicker's key; record into ``result``."""
+    app_context = browser.deck_context(chrome)
+    base_context = browser.new_context(chrome) if base_url else None
+    try:
+        page = app_context.new_page()
+        browser.open_page(page, f"{app_url}/{DECK_PATH}")
+        base_page = None
+        if base_context is not None:
+            base_page = base_context.new_page()
+            browser.open_page(base_page, f"{base_url}/{BASELINE_PAGE}")
+        for index in range(1, len(deck)):
+            step = browser.step_slide(page, DECK_KEY, f"{index + 1} / {len(deck)}")
+            if result is None:
+                continue
+            same = deck[index].question == deck[index - 1].question
+            result["app_step_s"].append(step)
+            result["app_step_kind"].append("within" if same else "next")
+            if base_page is not None:
+                result["baseline_step_s"].append(browser.change(base_page, BASELINE_CONTROL, index - 1))
+    finally:
+        app_context.close()
+        if base_context is not None:
+            base_context.close()
+
+
 def measure_profile(pages: list[str], runs: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as tmp:
         out = Path(tmp) / "profile.json"
@@ -488,6 +560,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         if validation is not None:
             raw["validation"] = validation
+    if "deck" in args.phase_list:
+        log("phase: deck steps (next slide) against the baseline slider")
+        raw["deck"] = measure_deck(args.reps, args.warmup)
     if "profile" in args.phase_list:
         log("phase: script time (AppTest + cProfile)")
         raw["profile"] = measure_profile(args.page_list, args.profile_runs)

@@ -50,3 +50,11 @@ BASELINE_CONTROL = Control("factor", "slider", ("ArrowRight", "ArrowLeft"))
 def label(page: str) -> str:
     """A page's name in tables: its url path, or 'start'."""
     return page or "start"
+
+
+#: The deck: presentation mode from the start page, stepped with the clicker's key on a projector-sized screen.
+DECK_PATH = "?presentatie=1"
+DECK_KEY = "PageDown"
+DECK_VIEWPORT = {"width": 1280, "height": 720}
+#: Where the deck shows its position ("8 / 21"), over its progress bar.
+DECK_POSITION_SELECTOR = '.st-key-dia-balk [data-testid="stProgress"]'

@@ -189,13 +189,20 @@ def set_current(slide: Slide | None) -> None:
 
 
 def _slide_style(slide: Slide) -> str:
-    """The style that shows ``slide``'s part and hides the question's other slides."""
+    """The style that shows ``slide``'s part and hides the question's other slides.
+
+    A hidden part keeps its place and width (no height, not visible), so a chart drawn
+    ahead is drawn at the width it will have: showing it needs no new drawing.
+    """
     title = "max(2.2rem, 7vh)" if slide.part is Part.ANSWER else "max(1.6rem, 4.2vh)"
+    if not mode().projected:  # the presenter's preview keeps the laptop's type
+        title = "2rem"
     return f"""
 <style>
 [class*="st-key-dia-deel-"]:not(.st-key-dia-deel-{slide.part.value}) {{
-  position: absolute; left: 0; right: 0; top: 0; height: 0; overflow: hidden; visibility: hidden;
-  pointer-events: none; }}
+  height: 0; min-height: 0; overflow: hidden; visibility: hidden; pointer-events: none; }}
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-dia-deel-"]:not(.st-key-dia-deel-{slide.part.value})) {{
+  margin-bottom: -1rem; }}
 .st-key-dia-titel h1 {{ font-size: {title}; line-height: 1.15; padding: 0 0 0.2rem 0; }}
 </style>
 """

@@ -153,7 +153,7 @@ def console(deck_store: DeckStore, code: str, key: str, url_path: str) -> deck.S
         return None
     q = first.question
     with st.container(border=True, key="regie"):
-        back, where, choice, forward = st.columns([3, 6, 5, 3], vertical_alignment="center")
+        back, where, choice, forward = st.columns([4, 6, 5, 5], vertical_alignment="center")
         slide = deck.Slide(q, deck.slide_control(q, choice))
         deck.set_current(slide)
         deck.progress(slide, where)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.questions import route
 from bench.browser import chromium_path
 from bench.report import TABLE_END, TABLE_START
 from tests.ci import skip_or_fail_in_ci
@@ -95,3 +96,15 @@ def test_the_table_is_printed_and_written_into_the_docs(run: dict) -> None:
     docs = run["_docs"]
     assert TABLE_START in docs and TABLE_END in docs
     assert run["table_markdown"].strip() in docs
+
+
+def test_the_deck_walk_times_every_step(run: dict) -> None:
+    deck = run["deck"]
+    steps = deck["slides"] - 1
+    assert len(deck["app_step_s"]) == len(deck["baseline_step_s"]) == steps, (
+        "every step, and a slider step for each"
+    )
+    assert deck["app_step_kind"].count("next") == len(route()) - 1, (
+        "a step on to each next question of the route"
+    )
+    assert "**Dia's**" in run["_docs"]
