@@ -290,8 +290,11 @@ def _checked(
     existing: tuple[int, ...],
     previous: pl.DataFrame | None,
     context_table: pl.DataFrame,
+    loaded: tuple[tuple[int, pl.DataFrame], ...] = (),
 ) -> IntakeResult:
-    return check_upload(name, content, year, list(existing), previous=previous, context=context_table)
+    return check_upload(
+        name, content, year, list(existing), previous=previous, loaded=dict(loaded), context=context_table
+    )
 
 
 def same_as_loaded(year: int, layout: str | None) -> bool:
@@ -303,13 +306,16 @@ def check(name: str, content: bytes, year: int) -> IntakeResult:
     """Check an upload as the figures of ``year``, against the years loaded now.
 
     A session or saved year with exactly these tables does not count as 'already there',
-    so that a year used in this session can still be saved for everyone.
+    so that a year used in this session can still be saved for everyone. Tables that are
+    exactly those of another loaded year get a warning.
     """
     layout = upload_layout(name, content)
     existing = tuple(y for y in years() if not same_as_loaded(y, layout))
     earlier = [y for y in years() if y < year]
     previous = tidy(max(earlier)) if earlier else None
-    return _checked(name, content, int(year), existing, previous, context())
+    # Every other loaded year, so that tables offered again under another year get a warning.
+    loaded = tuple((y, tidy(y)) for y in years() if y != year)
+    return _checked(name, content, int(year), existing, previous, context(), loaded)
 
 
 def previous_year(year: int) -> int | None:

@@ -1,8 +1,10 @@
-"""Comparing two years: the totals side by side, and the municipalities a district names.
+"""Comparing two years: the totals side by side, the municipalities a district names, identical tables.
 
 :func:`compare_years` puts the totals of two years side by side, with exact rate-ratio
 intervals; :func:`area_changes` says which municipalities a district names that it did
-not name the year before (mergers, renamings, other choices).
+not name the year before (mergers, renamings, other choices); :func:`same_as_loaded`
+warns when a new year's tables are exactly those of a year already loaded (the published
+2022 tables offered again as 2023).
 """
 
 from typing import Any
@@ -153,3 +155,28 @@ def area_changes(new_tidy: pl.DataFrame, previous_tidy: pl.DataFrame) -> list[Fi
             message = wording.municipality_moved(m, old_home[m], district, old_year, new_year)
             notes.append(Finding(FindingCode.MUNICIPALITY_MOVED, message, block=district))
     return notes
+
+
+#: The columns that make up a year's figures (everything but the year itself).
+_FIGURE_COLUMNS = ("district", "gebied", "gebiedstype", "indicator", "waarde", "status")
+
+
+def same_figures(a: pl.DataFrame, b: pl.DataFrame) -> bool:
+    """True when two tidy tables hold exactly the same cells: area, indicator, value and status."""
+    if a.height != b.height or not set(_FIGURE_COLUMNS) <= set(a.columns) & set(b.columns):
+        return False
+    columns = list(_FIGURE_COLUMNS)
+    return (
+        a.select(columns)
+        .sort(columns, nulls_last=True)
+        .equals(b.select(columns).sort(columns, nulls_last=True))
+    )
+
+
+def same_as_loaded(tidy: pl.DataFrame, year: int, loaded: dict[int, pl.DataFrame]) -> list[Finding]:
+    """A warning for each loaded year (other than ``year``) whose tables are exactly ``tidy``."""
+    return [
+        Finding(FindingCode.SAME_AS_YEAR, wording.same_as_year(year, other))
+        for other, table in sorted(loaded.items())
+        if other != year and same_figures(tidy, table)
+    ]

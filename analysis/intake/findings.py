@@ -29,6 +29,8 @@ class FindingCode(StrEnum):
     CELL_OUTSIDE_TABLE = "cel_buiten_tabel"
     # Noticed while reading a text file or a workbook.
     WINDOWS_1252 = "codering_windows1252"
+    UTF16_WITHOUT_BOM = "codering_utf16_zonder_bom"
+    BLOCK_SHIFTED = "blok_verschoven"
     SHEET_SKIPPED = "tabblad_overgeslagen"
     A1_EMPTY = "a1_leeg"
     BLOCK_MISMATCH = "blok_past_niet"
@@ -40,6 +42,7 @@ class FindingCode(StrEnum):
     YEAR_IMPLAUSIBLE = "jaar_onwaarschijnlijk"
     YEAR_EXISTS = "jaar_bestaat_al"
     YEAR_SKIPPED = "jaar_overgeslagen"
+    SAME_AS_YEAR = "zelfde_als_ander_jaar"
     NO_FIGURES = "geen_cijfers"
     BLOCK_WITHOUT_FIGURES = "blok_zonder_cijfers"
     TOTAL_LOWER_BOUND = "totaal_ondergrens"

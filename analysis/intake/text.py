@@ -1,7 +1,8 @@
 """Reading an uploaded text file: tab-separated text or CSV (``;`` or ``,``), in any usual encoding.
 
-UTF-8 (with or without BOM) and UTF-16 with a BOM are read as they are; anything else
-is read as Windows-1252, with a note. CSV is turned into tab-separated lines; a line
+UTF-8 (with or without BOM) and UTF-16 with a BOM are read as they are; UTF-16 without a
+BOM (recognised by its zero bytes) is read with a note, and anything else as Windows-1252,
+with a note. CSV is turned into tab-separated lines; a line
 of the result that began on another line of the file is remembered, so messages can
 name the line the user sees.
 """
@@ -19,6 +20,27 @@ def clean_field(value: str) -> str:
     return value.replace("\r\n", " ").replace("\r", " ").replace("\n", " ").replace("\t", " ")
 
 
+def _utf16_without_bom(content: bytes) -> str | None:
+    """``'utf-16-le'`` or ``'utf-16-be'`` for UTF-16 text without a byte-order mark, else None.
+
+    Text in a Latin script stored as UTF-16 has a zero byte in (nearly) every pair, always
+    on the same side; any other file has them at random, or not at all.
+    """
+    if content.startswith(codecs.BOM_UTF8):
+        return None
+    sample = content[:4096]
+    pairs = len(sample) // 2
+    if pairs < 16:  # far less than a table
+        return None
+    low = sum(1 for i in range(1, 2 * pairs, 2) if sample[i] == 0)  # zero high byte: little-endian
+    high = sum(1 for i in range(0, 2 * pairs, 2) if sample[i] == 0)
+    if low >= 0.5 * pairs and high <= 0.02 * pairs:
+        return "utf-16-le"
+    if high >= 0.5 * pairs and low <= 0.02 * pairs:
+        return "utf-16-be"
+    return None
+
+
 def _decode(content: bytes) -> tuple[str, list[Finding]]:
     """The text of the file, and a note when it was not UTF-8 or UTF-16."""
     notes: list[Finding] = []
@@ -27,6 +49,13 @@ def _decode(content: bytes) -> tuple[str, list[Finding]]:
             return content.decode("utf-16"), notes
         except UnicodeDecodeError:
             raise fail(FindingCode.NOT_TEXT, wording.UNREADABLE_UTF16) from None
+    utf16 = _utf16_without_bom(content)
+    if utf16 is not None:
+        try:
+            text = content.decode(utf16)
+        except UnicodeDecodeError:
+            raise fail(FindingCode.NOT_TEXT, wording.UNREADABLE_UTF16) from None
+        return text, [Finding(FindingCode.UTF16_WITHOUT_BOM, wording.UTF16_WITHOUT_BOM)]
     body = content.removeprefix(codecs.BOM_UTF8)
     try:
         return body.decode("utf-8"), notes

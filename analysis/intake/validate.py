@@ -27,7 +27,7 @@ from analysis.checks import (
 from analysis.geography import Gazetteer, default_gazetteer
 from analysis.indicators import label
 from analysis.intake import wording
-from analysis.intake.compare import area_changes
+from analysis.intake.compare import area_changes, same_as_loaded
 from analysis.intake.findings import (
     MISSING_BLOCK,
     SKIPPED_SHEET,
@@ -38,9 +38,20 @@ from analysis.intake.findings import (
     Upload,
     UploadKind,
 )
-from analysis.intake.locate import layout_finding, located, total_cells
+from analysis.intake.locate import (
+    AZC_KEYS,
+    B8_KEY,
+    CASUSTAFEL_KEY,
+    COMENSHA_KEY,
+    UNIT_KEY_PREFIX,
+    layout_finding,
+    located,
+    total_cells,
+)
 from analysis.intake.upload import file_name, load_upload
-from analysis.parser import EMPTY, parse_layout_all
+from analysis.intake.xlsx import column_letter
+from analysis.names import name_key
+from analysis.parser import EMPTY, parse_layout_all, split_blocks
 from analysis.template import block_of
 from analysis.trends import BASE_YEAR
 
@@ -178,6 +189,37 @@ def _empty_blocks(tidy: pl.DataFrame) -> list[str]:
     return list(empty.filter(pl.col("leeg"))["_block"].to_list())
 
 
+def _is_block_name(name: str, gazetteer: Gazetteer) -> bool:
+    """True when ``name`` is the name a block starts with: a district or one of the unit's blocks."""
+    key = name_key(name)
+    if key.startswith(UNIT_KEY_PREFIX) or key in (COMENSHA_KEY, B8_KEY, CASUSTAFEL_KEY, *AZC_KEYS):
+        return True
+    return gazetteer.district(name).name is not None
+
+
+def _shifted_blocks(text: str, gazetteer: Gazetteer, upload: Upload | None) -> list[Finding]:
+    """Blocks whose name stands after one or more empty cells: pasted a column (or more) too far right."""
+    findings: list[Finding] = []
+    for block in split_blocks(text.lstrip("\ufeff")):
+        cells = [c.strip() for c in block.header.cells]
+        lead = next((i for i, c in enumerate(cells) if c), 0)
+        if lead == 0 or not _is_block_name(cells[lead], gazetteer):
+            continue
+        message = wording.block_shifted(cells[lead], lead, column_letter(lead))
+        findings.append(
+            located(
+                FindingCode.BLOCK_SHIFTED,
+                message,
+                block=cells[lead],
+                line=block.header.number,
+                column=lead + 1,
+                column_name=None,
+                upload=upload,
+            )
+        )
+    return findings
+
+
 def validate(
     text: str,
     year: int,
@@ -185,6 +227,7 @@ def validate(
     *,
     upload: Upload | None = None,
     previous: pl.DataFrame | None = None,
+    loaded: dict[int, pl.DataFrame] | None = None,
     gazetteer: Gazetteer | None = None,
     context: pl.DataFrame | None = None,
     today: date | None = None,
@@ -196,7 +239,9 @@ def validate(
     figure. Warnings: consistency checks that do not hold and totals that are lower
     bounds (the published figures are taken as they are), blocks without figures, and,
     with ``previous`` (the tidy table of an earlier year), municipalities that a
-    district names differently. ``upload`` (from :func:`load_upload`) makes locations
+    district names differently; a year whose tables are exactly those of ``previous`` or
+    of one of the ``loaded`` years ({year: tidy table}) gets a warning too. A block pasted a
+    column too far to the right is named as such. ``upload`` (from :func:`load_upload`) makes locations
     refer to the sheet and cell of a workbook, and adds its own findings. ``context``
     holds the figures the dashboard's text states (default: the bundled ones; an empty
     frame means none). Never raises for any text.
@@ -211,7 +256,12 @@ def validate(
     if upload is not None and any(e.code in SKIPPED_SHEET for e in upload.errors):
         # The sheet was left out because of that error; do not report its block as missing too.
         layout_errors = [e for e in layout_errors if e.code not in MISSING_BLOCK]
-    errors += [layout_finding(e, upload) for e in layout_errors]
+    shifted = _shifted_blocks(text, gazetteer, upload)
+    if shifted:
+        # The parser reads a shifted block's empty first cell as a block without a name.
+        starts = {f.line for f in shifted}
+        layout_errors = [e for e in layout_errors if not (e.line in starts and not (e.block or "").strip())]
+    errors += shifted + [layout_finding(e, upload) for e in layout_errors]
     if tidy is None:
         return IntakeResult(year, None, errors, warnings)
     if tidy.filter(pl.col("status") != EMPTY).is_empty():
@@ -232,6 +282,10 @@ def validate(
             warnings += _check_warnings(tidy, _usable_context(context), text, gazetteer, upload)
     if previous is not None and not previous.is_empty():
         warnings += area_changes(tidy, previous)
+    earlier = dict(loaded or {})
+    if previous is not None and not previous.is_empty() and previous["jaar"].n_unique() == 1:
+        earlier.setdefault(int(previous["jaar"][0]), previous)
+    warnings = same_as_loaded(tidy, year, earlier) + warnings
     if errors:
         return IntakeResult(year, None, errors, warnings)
     return IntakeResult(year, tidy, errors, warnings)
@@ -244,6 +298,7 @@ def check_upload(
     existing_years: list[int],
     *,
     previous: pl.DataFrame | None = None,
+    loaded: dict[int, pl.DataFrame] | None = None,
     gazetteer: Gazetteer | None = None,
     context: pl.DataFrame | None = None,
     today: date | None = None,
@@ -263,6 +318,7 @@ def check_upload(
         existing_years,
         upload=upload,
         previous=previous,
+        loaded=loaded,
         gazetteer=gazetteer,
         context=context,
         today=today,

@@ -48,6 +48,11 @@ WINDOWS_1252 = (
     "zoals oudere Excel-versies opslaan. Controleer of namen met een accent (zoals ë of é) goed "
     "zijn overgekomen. Opslaan als 'CSV UTF-8' of .xlsx voorkomt dit."
 )
+UTF16_WITHOUT_BOM = (
+    "Het bestand is UTF-16-tekst zonder de markering die dat aangeeft; de app heeft het als UTF-16 gelezen. "
+    "Controleer of namen met een accent (zoals ë of é) goed zijn overgekomen. Opslaan als 'CSV UTF-8' of "
+    ".xlsx voorkomt dit."
+)
 WORKBOOK_TOO_LARGE = (
     "De werkmap is uitgepakt veel te groot voor de tabellen van één jaar. Verwacht: alleen het "
     "ingevulde sjabloon, zonder afbeeldingen of grote extra tabbladen."
@@ -251,6 +256,24 @@ def years_skipped(latest: int, year: int) -> str:
     return (
         f"Tussen {latest} en {year} ontbreekt: {gap}. Dat mag; vergelijkingen met {latest} "
         "gaan dan over meer dan één jaar."
+    )
+
+
+def block_shifted(name: str, empty_columns: int, column: str) -> str:
+    """A block whose name stands in ``column`` after ``empty_columns`` empty ones: shifted to the right."""
+    shifted = "een kolom" if empty_columns == 1 else f"{empty_columns} kolommen"
+    return (
+        f"het blok '{name}' staat {shifted} te ver naar rechts: de naam van het blok staat in kolom {column} en "
+        "de kolom ervoor is leeg. Verwacht: elk blok begint in kolom A, met de naam van het blok. Haal de lege "
+        "kolom weg (of kopieer het blok vanaf kolom A) en controleer opnieuw."
+    )
+
+
+def same_as_year(year: int, other: int) -> str:
+    """Tables offered as ``year`` that are exactly those of ``other``."""
+    return (
+        f"De tabellen zijn precies dezelfde als die van {other}: elk vak heeft dezelfde waarde. Zijn dit echt de "
+        f"cijfers van {year}, of is het bestand van {other} opnieuw gekozen? Controleer het jaar en het bestand."
     )
 
 

@@ -150,8 +150,18 @@ class _PartReader(io.RawIOBase):
         super().close()
 
 
-def _drain(reader: _PartReader) -> None:
+def _drain(reader: _PartReader, xml: bool) -> None:
+    """Read a part to its end; an XML part must also be well-formed (fastexcel reads broken XML silently)."""
     with reader:
+        if xml:
+            root: Element | None = None
+            for event, element in SafeET.iterparse(reader, events=("start", "end"), forbid_dtd=True):
+                if root is None:
+                    root = element
+                elif event == "end":
+                    element.clear()
+                    if len(root) > 1000:
+                        del root[:-1]  # keep only the element still open; nothing is needed afterwards
         while reader.read(CHUNK_BYTES):
             pass
 
@@ -281,7 +291,9 @@ class PartOpener:
 def verify_parts(archive: zipfile.ZipFile) -> None:
     """Inflate every part once, a chunk at a time, and prove its header true.
 
-    Raises :class:`_TooLargeError` when a part declares more than :data:`MAX_PART_BYTES`, or
+    Every XML part must be well-formed XML without a DTD: calamine reads a broken shared
+    strings part without a word, with values missing. Raises :class:`_TooLargeError` when a
+    part declares more than :data:`MAX_PART_BYTES`, or
     inflates past its declared size, or the parts together past :data:`MAX_UNPACKED_BYTES`
     (reading stops right there), and
     ``zipfile.BadZipFile`` for a wrong CRC, a short part or an unusual compression method.
@@ -296,7 +308,7 @@ def verify_parts(archive: zipfile.ZipFile) -> None:
         raise _TooLargeError("declared sizes")
     opener = PartOpener(archive)
     for info in infos:
-        _drain(opener(info.filename))
+        _drain(opener(info.filename), xml=info.filename.lower().endswith((".xml", ".rels")))
 
 
 def open_workbook(content: bytes) -> tuple[dict[str, SheetScan], bool]:

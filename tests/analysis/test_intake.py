@@ -187,6 +187,15 @@ def shifted_row(text: str) -> str:
     return replace_once(text, "Signalen mensenhandel\t1\t1\t3\t13", "Signalen mensenhandel\t\t1\t1\t3\t13")
 
 
+def shifted_block(text: str, name: str) -> str:
+    """``text`` with the block ``name`` pasted one column to the right (an empty first cell on every line)."""
+    blocks = text.split("\n\n")
+    return "\n\n".join(
+        "\n".join("\t" + line for line in block.splitlines()) if block.startswith(name + "\t") else block
+        for block in blocks
+    )
+
+
 def shifted_sheet_row(_sheet: str, worksheet, _book) -> None:  # noqa: ANN001
     if _sheet == "IJSSELLAND":
         worksheet.write_string(6, 1, "")
@@ -282,6 +291,16 @@ BROKEN = {
         lambda: shifted_row(text_2022()).encode(),
         "rij_te_lang",
         ("Blok 'IJSSELLAND', regel 7, kolom 9: deze rij heeft 9 cellen, maar de kop heeft er 8",),
+    ),
+    "a block shifted one column in text": Broken(
+        "cijfers.txt",
+        lambda: shifted_block(text_2022(), "GLD-ZUID").encode(),
+        "blok_verschoven",
+        (
+            "Blok 'GLD-ZUID', regel 18, kolom 2: het blok 'GLD-ZUID' staat een kolom te ver naar rechts",
+            "de naam van het blok staat in kolom B",
+            "Verwacht: elk blok begint in kolom A",
+        ),
     ),
     "shifted columns in a workbook": Broken(
         "cijfers.xlsx",
@@ -498,6 +517,12 @@ def test_windows_1252_text_is_read_with_a_note() -> None:
         ),
         pytest.param(
             "unicode.txt", lambda t: t.encode("utf-16"), id="UTF-16 with BOM (Excel 'Unicode-tekst')"
+        ),
+        pytest.param("le.txt", lambda t: t.encode("utf-16-le"), id="UTF-16 little-endian without BOM"),
+        pytest.param(
+            "be.csv",
+            lambda t: t.replace("\t", ";").encode("utf-16-be"),
+            id="UTF-16 big-endian CSV without BOM",
         ),
     ],
 )
@@ -861,3 +886,47 @@ def test_upload_limit_is_five_megabytes() -> None:
     assert MAX_UPLOAD_BYTES == 5 * 1024 * 1024
     just_too_big = text_2022().encode() + b" " * (MAX_UPLOAD_BYTES - len(text_2022().encode()) + 1)
     assert codes(check("x.txt", just_too_big).errors) == ["bestand_te_groot"]
+
+
+# -- issue 14: the smaller problems ------------------------------------------------------------
+
+
+def test_a_shifted_block_is_not_called_a_block_without_a_name() -> None:
+    result = check("cijfers.txt", shifted_block(text_2022(), "GLD-ZUID").encode())
+    assert codes(result.errors) == ["blok_verschoven"]
+    assert not any("onbekende bloknaam" in e.message for e in result.errors)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read_with_a_note_not_called_an_image(encoding: str) -> None:
+    result = check("unicode.txt", text_2022().encode(encoding))
+    assert result.ok, [e.message for e in result.errors]
+    assert "codering_utf16_zonder_bom" in codes(result.warnings)
+    note = next(w.message for w in result.warnings if w.code == "codering_utf16_zonder_bom")
+    assert "als UTF-16 gelezen" in note
+    assert not any("afbeelding of pdf" in f.message for f in result.errors + result.warnings)
+
+
+def test_utf16_without_bom_that_is_broken_says_so() -> None:
+    broken = text_2022().encode("utf-16-le")[:-1] + b"\x00\xd8"  # a lone surrogate at the end
+    result = check("unicode.txt", broken)
+    assert codes(result.errors) == ["geen_tekst"]
+    assert "UTF-16" in result.errors[0].message
+
+
+def test_published_tables_relabelled_as_a_new_year_get_a_warning() -> None:
+    """The red team: the published 2022 tables offered as 2023 passed without a word."""
+    result = check("dashboard.txt", text_2022().encode(), previous=tidy_2022())
+    assert result.ok  # a warning, not an error: the app cannot know it is not a coincidence
+    same = [w.message for w in result.warnings if w.code == "zelfde_als_ander_jaar"]
+    assert same == [
+        "De tabellen zijn precies dezelfde als die van 2022: elk vak heeft dezelfde waarde. Zijn dit echt de "
+        "cijfers van 2023, of is het bestand van 2022 opnieuw gekozen? Controleer het jaar en het bestand."
+    ]
+    # Compared with every loaded year, not only the one before.
+    later = check("dashboard.txt", text_2022().encode(), 2024, (2022, 2023), loaded={2022: tidy_2022()})
+    assert "zelfde_als_ander_jaar" in codes(later.warnings)
+    changed = replace_once(text_2022(), "Prostitutiecontroles\t2\t", "Prostitutiecontroles\t3\t")
+    assert "zelfde_als_ander_jaar" not in codes(
+        check("x.txt", changed.encode(), previous=tidy_2022()).warnings
+    )
