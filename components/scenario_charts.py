@@ -26,8 +26,8 @@ ESTIMATE_LABEL = "Landelijke schatting: slachtoffers per jaar"
 OWN_SHARE_LABEL = "Eigen aandeel in de bevolking gebruiken"
 SHARE_LABEL = "Aandeel van Oost-Nederland in de landelijke schatting"
 SHARE_HELP = "Telt alleen als 'Eigen aandeel' aan staat. Basis: het aandeel in de bevolking (CBS)."
-TYPED_LABEL = "Of typ de schatting"
-TYPED_HELP = "Hetzelfde getal als op de schuif, maar precies te typen; de schuif springt mee."
+TYPED_LABEL = "Precies"
+TYPED_HELP = "Typ de landelijke schatting precies; de schuif ernaast springt mee."
 RESET_LABEL = "Terug naar basis"
 RESET_HELP = (
     "Zet de schatting en het aandeel van elk scenario terug op de basis: de schatting uit de toelichting en "
@@ -35,6 +35,16 @@ RESET_HELP = (
 )
 #: The letters of the scenarios and the suffix of their link keys (A keeps the keys of before comparison).
 SUFFIXES: dict[str, str] = {"A": "", "B": "_b"}
+
+
+def estimate_format(locale: str | None) -> str:
+    """How the slider writes its value: ``5.500`` for a Dutch browser, else plain ``5500`` (never ``5,500``).
+
+    Streamlit's "localized" format follows the browser's language, so only a Dutch one
+    gets the Dutch thousands separator; an English one would show 5,500, which a Dutch
+    reader takes for five and a half.
+    """
+    return "localized" if (locale or "").lower().startswith("nl") else "%d"
 
 
 def _typed_key(estimate_key: str) -> str:
@@ -100,7 +110,7 @@ def scenario_controls(
         left, right = where.columns(2, gap="large")
     estimate_key = f"schatting{suffix}"
     typed_key = _typed_key(estimate_key)
-    slide, typed = left.columns([3, 1], vertical_alignment="bottom")
+    slide, typed = left.columns([5, 2], vertical_alignment="bottom")
     estimate = bound(
         slide.slider,
         ESTIMATE_LABEL,
@@ -110,6 +120,7 @@ def scenario_controls(
         step=step,
         key=estimate_key,
         help=defaults.estimate_help,
+        format=estimate_format(st.context.locale),
         on_change=_copy_value,
         args=(estimate_key, typed_key),
     )
