@@ -17,7 +17,9 @@ WORD_JOINER = "\u2060"
 
 
 @pytest.mark.parametrize("path", [q.url_path for q in route()])
-def test_route_page_text_has_no_hidden_characters_or_method_names(page: Page, app_server: str, path: str) -> None:
+def test_route_page_text_has_no_hidden_characters_or_method_names(
+    page: Page, app_server: str, path: str
+) -> None:
     page.goto(f"{app_server}/{path}")
     wait_for_page(page)
     assert_no_exception(page)
