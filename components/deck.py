@@ -200,7 +200,8 @@ def _slide_style(slide: Slide) -> str:
     return f"""
 <style>
 [class*="st-key-dia-deel-"]:not(.st-key-dia-deel-{slide.part.value}) {{
-  height: 0; min-height: 0; overflow: hidden; visibility: hidden; pointer-events: none; }}
+  height: 0 !important; min-height: 0 !important; max-height: 0 !important; flex: 0 0 0 !important;
+  overflow: hidden !important; visibility: hidden !important; pointer-events: none; }}
 [data-testid="stLayoutWrapper"]:has(> [class*="st-key-dia-deel-"]:not(.st-key-dia-deel-{slide.part.value})) {{
   margin-bottom: -1rem; }}
 .st-key-dia-titel h1 {{ font-size: {title}; line-height: 1.15; padding: 0 0 0.2rem 0; }}

@@ -99,6 +99,15 @@ def _layout_problems(page: Page, index: int, size: str) -> list[str]:
                     f"{name}: the chart {round(box['y'])}-{round(box['y'] + box['height'])} px does not fit "
                     f"above the bar at {round(bottom)} px"
                 )
+    others = page.evaluate(
+        """(current) => [...document.querySelectorAll('[class*="st-key-dia-deel-"]')]
+            .filter(e => !e.classList.contains('st-key-dia-deel-' + current))
+            .filter(e => e.getBoundingClientRect().height > 0 && e.checkVisibility({visibilityProperty: true}))
+            .map(e => [...e.classList].find(c => c.startsWith('st-key-')))""",
+        slide.part.value,
+    )
+    if others:
+        problems.append(f"{name}: other slides show through: {others}")
     if page.locator('[data-testid="stExpander"]').count():
         problems.append(f"{name}: an expander (notes, caveats) on the projected slide")
     return problems
