@@ -102,7 +102,7 @@ def _layout_problems(page: Page, index: int, size: str) -> list[str]:
     others = page.evaluate(
         """(current) => [...document.querySelectorAll('[class*="st-key-dia-deel-"]')]
             .filter(e => !e.classList.contains('st-key-dia-deel-' + current))
-            .filter(e => e.getBoundingClientRect().height > 0 && e.checkVisibility({visibilityProperty: true}))
+            .filter(e => e.getBoundingClientRect().height > 0)
             .map(e => [...e.classList].find(c => c.startsWith('st-key-')))""",
         slide.part.value,
     )
