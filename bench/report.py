@@ -124,7 +124,8 @@ def summarise(raw: dict[str, Any]) -> dict[str, Any]:
                 "parse_layout_calls": prof["parse_layout_calls"],
             }
             out["budgets"].append(_budget("data_share", page, prof["data_share"], DATA_SHARE_MAX, "share"))
-        out["pages"][page] = entry
+        if entry:
+            out["pages"][page] = entry
     if profile.get("baseline"):
         b = profile["baseline"]
         out["baseline_script"] = {

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.questions import reference, route
+from analysis.questions import Question, reference, route
 from components import deck
 from components.deck import Part, Slide
 
@@ -152,3 +152,15 @@ def test_leaving_takes_presentatie_out_of_the_link() -> None:
     assert "presentatie" not in at.query_params
     assert not at.get("progress")
     assert at.tabs, "the laptop page is back, with its tabs"
+
+
+@pytest.mark.parametrize("question", ROUTE, ids=[q.slug for q in ROUTE])
+def test_every_slide_of_the_route_runs(question: Question) -> None:
+    at = _run(question.page_file, presentatie="1")
+    for number in range(1, len(deck.parts_of(question)) + 1):
+        at.segmented_control(key="dia").set_value(number).run()
+        assert not at.exception, [e.message for e in at.exception]
+        assert _position(at) == deck.position_text(Slide(question, number))
+        assert at.title[0].value == question.title
+        assert not at.tabs and not at.expander, "a slide shows no tabs, notes or caveats"
+        assert not at.get("dataframe"), "a slide shows no tables"
