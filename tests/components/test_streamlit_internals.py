@@ -61,3 +61,18 @@ def test_the_check_would_notice_a_removed_testid() -> None:
     bundle = "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in STATIC_JS.glob("*.js"))
     for gone in ("stSidebarCollapsedControl", "stDecoration"):
         assert not re.search(rf"[`\"']{gone}[`\"']", bundle), gone
+
+
+def test_unclaimed_widget_states_are_found() -> None:
+    """A widget state the browser sent for a widget this session never drew (after a restart)."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetStates
+    from streamlit.runtime.state.session_state import SessionState
+
+    state = SessionState()
+    sent = WidgetStates()
+    stale = sent.widgets.add()
+    stale.id = "$$ID-0123456789abcdef0123456789abcdef-jaar"
+    stale.string_value = "2022"
+    state.on_script_will_rerun(sent)
+    assert internals.unclaimed_widget_ids(state) == [stale.id]
+    assert internals.unclaimed_widget_ids(SessionState()) == []
