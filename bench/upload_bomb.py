@@ -6,8 +6,9 @@ writer) with one part replaced by such a stream, its header patched to declare a
 size and the CRC of that many zeros, so that a reader that trusts the header finds nothing
 wrong until it has inflated everything.
 
-``python -m bench.upload_bomb`` checks each bomb with :func:`analysis.intake.load_upload`
-in this process and prints, per bomb, the growth of the resident set size at its peak
+``python -m bench.upload_bomb`` checks each bomb, and the largest honest workbooks the app
+still reads (:func:`extremes`), with :func:`analysis.intake.load_upload` in this process and
+prints, per upload, the growth of the resident set size at its peak
 (Linux ``VmHWM``, reset before each check through ``/proc/self/clear_refs``), the peak of
 Python's own allocations (``tracemalloc``, measured in a second run), the time, and the
 Dutch finding. ``tests/analysis/test_upload_limits.py`` builds the same bombs and asserts
@@ -174,6 +175,46 @@ def bomb_bytes(bomb: Bomb) -> bytes:
     return zip_bytes(members)
 
 
+def rebuilt(changes: dict[str, bytes]) -> bytes:
+    """The workbook of :func:`workbook_parts` with some parts replaced (honest headers)."""
+    parts = dict(workbook_parts())
+    parts.update(changes)
+    return zip_bytes([honest_member(name, content) for name, content in parts.items()])
+
+
+#: The block sheet IJSSELLAND, and another block sheet.
+SHEET = "xl/worksheets/sheet2.xml"
+OTHER_SHEET = "xl/worksheets/sheet3.xml"
+
+
+def with_comment(size: int, sheet: str = SHEET) -> bytes:
+    """The workbook with an XML comment of ``size`` bytes in ``sheet`` (one text node the parser holds whole)."""
+    content = dict(workbook_parts())[sheet]
+    return rebuilt({sheet: content.replace(b"</worksheet>", b"<!--" + b" " * size + b"--></worksheet>")})
+
+
+def many_cells(count: int, sheet: str = SHEET) -> bytes:
+    """``sheet`` with ``count`` more numeric cells inside the table's bounds (rows 101 on), as XML."""
+    columns = [chr(65 + i) for i in range(26)] + ["A" + chr(65 + i) for i in range(24)]
+    rows, left, row = [], count, 101
+    while left > 0:
+        cells = b"".join(b'<c r="%s%d"><v>7</v></c>' % (c.encode(), row) for c in columns[: min(left, 50)])
+        rows.append(b'<row r="%d">%s</row>' % (row, cells))
+        left -= 50
+        row += 1
+    return dict(workbook_parts())[sheet].replace(b"</sheetData>", b"".join(rows) + b"</sheetData>")
+
+
+def extremes() -> dict[str, Callable[[], bytes]]:
+    """The largest honest uploads the app still reads: the most it ever holds while checking one."""
+    from analysis.intake.xlsx import MAX_CELLS, MAX_PART_BYTES
+
+    return {
+        "largest part the app reads (a 4 MB comment)": lambda: with_comment(MAX_PART_BYTES - 40_000),
+        "most cells the app reads (90.000)": lambda: rebuilt({SHEET: many_cells(MAX_CELLS - 10_000)}),
+    }
+
+
 # -- measuring ----------------------------------------------------------------------------------
 
 
@@ -282,6 +323,19 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"| {name} | {len(content) / MIB:.2f} MB | {result.rss_growth_mb:.1f} MB | "
             f"{result.python_peak_mb:.1f} MB | {result.seconds:.2f} s | {result.outcome or 'accepted'} |",
+            flush=True,
+        )
+    print("\n| largest honest upload | upload | RSS peak growth | Python peak | time | finding |")
+    print("|---|---:|---:|---:|---:|---|")
+    for name, build in extremes().items():
+        if args.only and args.only not in name:
+            continue
+        content = build()
+        result = measure(content)
+        worst = max(worst, result.rss_growth_mb)
+        print(
+            f"| {name} | {len(content) / MIB:.2f} MB | {result.rss_growth_mb:.1f} MB | "
+            f"{result.python_peak_mb:.1f} MB | {result.seconds:.2f} s | {result.outcome or 'read'} |",
             flush=True,
         )
     print(f"\nworst RSS growth {worst:.1f} MB (ceiling {CEILING_MB:.0f} MB)")

@@ -27,38 +27,21 @@ from bench.upload_bomb import (
     CEILING_MB,
     GIB,
     MIB,
+    OTHER_SHEET,
+    SHEET,
     Bomb,
     Member,
     bomb_bytes,
     check_bomb,
     honest_member,
+    many_cells,
     peak_rss_growth_mb,
     python_peak_mb,
+    rebuilt,
+    with_comment,
     workbook_parts,
     zip_bytes,
 )
-
-SHEET = "xl/worksheets/sheet2.xml"  # the block sheet IJSSELLAND
-OTHER_SHEET = "xl/worksheets/sheet3.xml"
-
-
-def rebuilt(changes: dict[str, bytes], *, extra: list[Member] | None = None) -> bytes:
-    """The 2022 workbook with some parts replaced (honest headers), plus ``extra`` members."""
-    parts = dict(workbook_parts())
-    parts.update(changes)
-    return zip_bytes([honest_member(name, content) for name, content in parts.items()] + (extra or []))
-
-
-def many_cells(count: int, sheet: str = SHEET) -> bytes:
-    """``sheet`` with ``count`` more numeric cells inside the table's bounds (rows 101 on)."""
-    columns = [chr(65 + i) for i in range(26)] + ["A" + chr(65 + i) for i in range(24)]
-    rows, left, row = [], count, 101
-    while left > 0:
-        cells = b"".join(b'<c r="%s%d"><v>7</v></c>' % (c.encode(), row) for c in columns[: min(left, 50)])
-        rows.append(b'<row r="%d">%s</row>' % (row, cells))
-        left -= 50
-        row += 1
-    return dict(workbook_parts())[sheet].replace(b"</sheetData>", b"".join(rows) + b"</sheetData>")
 
 
 def with_lzma_part(name: str, size: int) -> bytes:
@@ -67,12 +50,6 @@ def with_lzma_part(name: str, size: int) -> bytes:
     with zipfile.ZipFile(buffer, "a") as archive:
         archive.writestr(name, bytes(size), compress_type=zipfile.ZIP_LZMA)
     return buffer.getvalue()
-
-
-def with_comment(size: int) -> bytes:
-    """The 2022 workbook with an XML comment of ``size`` bytes in the sheet IJSSELLAND."""
-    sheet = dict(workbook_parts())[SHEET]
-    return rebuilt({SHEET: sheet.replace(b"</worksheet>", b"<!--" + b" " * size + b"--></worksheet>")})
 
 
 BILLION_LAUGHS = (
