@@ -88,8 +88,8 @@ def _context_ok(path: Path) -> None:
         raise ValueError(f"kolom {', '.join(sorted(missing))} ontbreekt")
 
 
-def _dashboard_ok(_path: Path, *, year: int, gazetteer: Gazetteer) -> None:
-    load_dashboard(year, gazetteer)
+def _dashboard_ok(_path: Path, *, year: int, load_year: Callable[[int], object]) -> None:
+    load_year(year)
 
 
 def dashboard_years(context: pl.DataFrame | None) -> list[int]:
@@ -118,8 +118,12 @@ def _check(path: Path, what: str, read: Callable[[Path], object]) -> DataFilePro
     return None
 
 
-def data_file_problem() -> DataFileProblem | None:
-    """The first data file that is missing or cannot be read, or ``None`` when all are fine."""
+def data_file_problem(load_year: Callable[[int], object] | None = None) -> DataFileProblem | None:
+    """The first data file that is missing or cannot be read, or ``None`` when all are fine.
+
+    ``load_year`` reads one bundled year (default: :func:`analysis.load_dashboard`); the app
+    passes its cached loader, so that the check and the pages share one parse.
+    """
     for path, read in (
         (GEMEENTEN_CSV, _population_ok),
         (ALIASES_CSV, _aliases_ok),
@@ -128,7 +132,12 @@ def data_file_problem() -> DataFileProblem | None:
         problem = _check(path, WHAT[path], read)
         if problem is not None:
             return problem
-    gazetteer = Gazetteer(load_population(), load_aliases())
+    if load_year is None:
+        gazetteer = Gazetteer(load_population(), load_aliases())
+
+        def load_year(year: int) -> object:
+            return load_dashboard(year, gazetteer)
+
     years = dashboard_years(load_context())
     if not years:
         return DataFileProblem(
@@ -136,7 +145,7 @@ def data_file_problem() -> DataFileProblem | None:
             f"In de map {relative(DASHBOARD_DIR)} staan geen gepubliceerde tabellen (zoals <jaar>.txt). {_ADVICE}",
         )
     for year in years:
-        read_year = functools.partial(_dashboard_ok, year=year, gazetteer=gazetteer)
+        read_year = functools.partial(_dashboard_ok, year=year, load_year=load_year)
         problem = _check(dashboard_file(year), f"de gepubliceerde tabellen van {year}", read_year)
         if problem is not None:
             return problem

@@ -60,7 +60,7 @@ def _parsed(layout: str, year: int) -> pl.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=4)
 def _data_problem(fingerprint: tuple[tuple[str, int, int], ...]) -> DataFileProblem | None:
     del fingerprint  # only part of the cache key
-    return data_file_problem()
+    return data_file_problem(_bundled_tidy)  # the pages' own cached parse: each year is read once
 
 
 def data_problem() -> DataFileProblem | None:
