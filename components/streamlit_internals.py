@@ -2,7 +2,7 @@
 
 Streamlit's public API does not cover four things the app needs. Each item below says
 what it uses, what breaks on an upgrade, and how to check it. ``tests/components/
-test_streamlit_internals.py`` checks all three against the installed Streamlit and fails
+test_streamlit_internals.py`` checks all four against the installed Streamlit and fails
 (never skips) when an upgrade removes or changes one of them.
 
 1. The legacy pages-directory switch (:func:`leave_legacy_page_mode`).
