@@ -27,6 +27,8 @@ from storage.deck import DeckPosition, DeckStore
 #: Session key: the decks this browser session started or unlocked, {code: key}.
 _KEYS = "_dia_sleutels"
 _KEY_FIELD = "_dia_sleutel_invoer"
+#: How often the clock is redrawn (a fragment rerun): often enough to see it run, seldom enough to stay quiet.
+CLOCK_SECONDS = 5
 UNAVAILABLE = (
     "De database is nu niet bereikbaar, dus een tweede venster kan niet meelopen. Presenteer in één venster "
     "met de Presentatiemodus in de zijbalk."
@@ -230,7 +232,7 @@ def clock_lines(
     return lines
 
 
-@st.fragment(run_every=1)
+@st.fragment(run_every=CLOCK_SECONDS)
 def _clock(started_at: dt.datetime, question_started_at: dt.datetime, slug: str) -> None:
-    """The clock, redrawn every second (only this part reruns)."""
+    """The clock, redrawn every :data:`CLOCK_SECONDS` (only this part reruns)."""
     st.markdown("  \n".join(clock_lines(dt.datetime.now(dt.UTC), started_at, question_started_at, slug)))
