@@ -14,6 +14,9 @@ from analysis.key_figures import KeyNumber
 from components import deck
 from components.controls import bound, known
 
+#: The label of the map tab, also its value in the link (``weergave=Kaart``).
+MAP_TAB = "Kaart"
+
 
 def question_header(
     question: str, answer: str, *, intro: str | None = None, figure: KeyNumber | None = None
@@ -53,24 +56,34 @@ def main_chart_heading(title: str) -> None:
 
 @st.fragment
 def chart_or_table(
-    key: str, draw_chart: Callable[[], None], table: pl.DataFrame, *, caption: str | None = None
+    key: str,
+    draw_chart: Callable[[], None],
+    table: pl.DataFrame,
+    *,
+    caption: str | None = None,
+    draw_map: Callable[[], None] | None = None,
 ) -> None:
-    """Show the evidence as a chart, with the same figures as a table in a second tab.
+    """Show the evidence as a chart, with the same figures as a table in another tab (and a map, if given).
 
-    The chosen tab travels in the link (``key`` is the query parameter). Only the open tab
-    is drawn, and switching tabs reruns only this part of the page (a fragment): a page
-    opens with its charts alone, without loading the table viewer it may never need.
-    On a slide only the chart shows, without tabs.
+    The chosen tab travels in the link (``key`` is the query parameter: ``Grafiek``,
+    ``Kaart`` or ``Tabel``). Only the open tab is drawn, and switching tabs reruns only this
+    part of the page (a fragment): a page opens with its charts alone, without loading the
+    table viewer or the map it may never need. On a slide only the chart shows, without tabs.
     """
     if deck.presenting():
         known(key)
         with deck.part_box(deck.Part.CHART):
             draw_chart()
         return
-    chart_tab, table_tab = bound(st.tabs, ["Grafiek", "Tabel"], key=key, on_change="rerun")
+    labels = ["Grafiek", MAP_TAB, "Tabel"] if draw_map else ["Grafiek", "Tabel"]
+    tabs = bound(st.tabs, labels, key=key, on_change="rerun")
+    chart_tab, table_tab = tabs[0], tabs[-1]
     if chart_tab.open is not False:
         with chart_tab:
             draw_chart()
+    if draw_map is not None and tabs[1].open:
+        with tabs[1]:
+            draw_map()
     if table_tab.open:
         with table_tab:
             st.dataframe(table, hide_index=True, width="stretch")

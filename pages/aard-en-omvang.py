@@ -4,11 +4,14 @@ import streamlit as st
 
 from analysis import supply
 from analysis.key_figures import supply_key
+from analysis.maps import measure_map_view
 from analysis.questions import for_page
 from components import data, deck
 from components.charts import show_chart
 from components.deck import Part
 from components.frame import Selection, current_selection
+from components.map_charts import measure_map
+from components.map_view import show_map
 from components.method import how_computed_for
 from components.page import caveats, chart_or_table, discussion_prompts, main_chart_heading, question_header
 from components.supply_charts import (
@@ -55,6 +58,11 @@ def per_area(selection: Selection, figures: list[supply.SupplyFigure]) -> None:
             ),
             rates.area_display,
             caption="'Overig' is de rest van het district: de gemeenten zonder eigen kolom in het dashboard.",
+            draw_map=lambda: show_map(
+                measure_map,
+                data.view(measure_map_view, selection.year, selection.district, indicator, measure),
+                source=source,
+            ),
         )
         if rates.empty_note:
             st.caption(rates.empty_note)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from analysis.interventions import INTERVENTION_SOURCE, intervention_view
 from analysis.key_figures import ratio_key
+from analysis.maps import intervention_map_view
 from analysis.questions import for_page
 from components import data, deck
 from components.charts import show_chart
@@ -11,6 +12,8 @@ from components.controls import bound
 from components.deck import Part
 from components.frame import Selection, current_selection
 from components.intervention_charts import dumbbell_chart, metric_row, missing_lists, mix_chart
+from components.map_charts import outcome_map
+from components.map_view import show_map
 from components.method import how_computed_for
 from components.page import caveats, chart_or_table, discussion_prompts, main_chart_heading, question_header
 from components.year_compare import previous_year_box
@@ -46,6 +49,11 @@ def intervention_page(selection: Selection) -> None:
             ),
             view.areas_display,
             caption="'?' = geen opgave, '-' = niet van toepassing, 'leeg' = geen getal; geen van drieën is 0.",
+            draw_map=lambda: show_map(
+                outcome_map,
+                data.view(intervention_map_view, selection.year, selection.district, include_care),
+                source=INTERVENTION_SOURCE,
+            ),
         )
 
         st.subheader("Twee soorten 'geen interventie'")

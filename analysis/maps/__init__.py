@@ -21,6 +21,7 @@ from analysis.maps.tables import (
     measure_map_table,
     municipality_areas,
 )
+from analysis.maps.views import MapView, boundary_notes, intervention_map_view, measure_map_view
 from analysis.maps.wording import FEW_COUNTS, MAP_CLASSES, MIN_COUNT, OTHER_LEGEND
 
 __all__ = [
@@ -31,6 +32,10 @@ __all__ = [
     "MIN_COUNT",
     "OTHER_LEGEND",
     "Boundaries",
+    "MapView",
+    "boundary_notes",
+    "intervention_map_view",
+    "measure_map_view",
     "boundary_file",
     "district_map_table",
     "intervention_map_table",

@@ -1,0 +1,81 @@
+"""What each map shows for one year and choice: its table, title, subtitle and notes (page views)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from analysis.dataset import Tables
+from analysis.dutch import join_words, lower_first
+from analysis.geography import UNIT
+from analysis.indicators import label
+from analysis.maps.boundaries import load_boundaries
+from analysis.maps.tables import intervention_map_table, measure_map_table
+from analysis.maps.wording import MIN_COUNT, OTHER_LEGEND
+from analysis.parser import AREA_MUNICIPALITY
+
+#: The measure names of the 'Aard en omvang' page (``analysis.supply.MEASURES``) -> the map's measure.
+_RATE_WORDS = ("per 100.000", "per_100k")
+
+
+@dataclass(frozen=True)
+class MapView:
+    """One map: the table per municipality, its title and subtitle, and notes to show under it."""
+
+    table: pl.DataFrame
+    title: str
+    subtitle: str
+    notes: tuple[str, ...]
+
+
+def boundary_notes(tables: Tables) -> tuple[str, ...]:
+    """Dutch notes when the year's municipalities and the boundary file do not match (a merger)."""
+    year = int(tables.tidy["jaar"][0])
+    population = tables.population
+    municipalities = dict(zip(population["gemeentecode"], population["gemeente"], strict=True))
+    boundaries = load_boundaries(year, municipalities)
+    known = set(population["gemeente"])
+    named = tables.tidy.filter(pl.col("gebiedstype") == AREA_MUNICIPALITY)["gebied"].unique().to_list()
+    unknown = sorted(name for name in named if name not in known)
+    notes = []
+    if boundaries.file_year != year:
+        notes.append(
+            f"De kaart gebruikt de gemeentegrenzen van {boundaries.file_year}; voor {year} is er geen grenzenbestand."
+        )
+    if unknown or boundaries.missing:
+        notes.append(
+            f"Geen grens op de kaart voor {join_words(sorted({*unknown, *boundaries.missing}))}: de gemeentelijke "
+            "indeling is veranderd. Deze gemeenten ontbreken op de kaart; hun cijfers staan in de tabel."
+        )
+    return tuple(notes)
+
+
+def _where(district: str) -> str:
+    return "Oost-Nederland" if district == UNIT else f"district {district} (de rest vervaagd)"
+
+
+def measure_map_view(tables: Tables, district: str, indicator: str, measure: str) -> MapView:
+    """The map of 'Aard en omvang': the chosen indicator per municipality, as a count or per inhabitant."""
+    rate = any(word in measure.lower() for word in _RATE_WORDS)
+    noun = lower_first(label(indicator))
+    table = measure_map_table(
+        tables.tidy, tables.population, indicator, noun, "per_100k" if rate else "aantal", district
+    )
+    title = f"{label(indicator)} {'per inwoner vergeleken met heel Oost-Nederland' if rate else 'per gebied'}"
+    subtitle = (
+        f"{_where(district)}; onder {MIN_COUNT} geen kleur: te weinig om gebieden te vergelijken. "
+        "Gestippeld: samen geteld als 'Overig'."
+    )
+    return MapView(table, title, subtitle, (OTHER_LEGEND, *boundary_notes(tables)))
+
+
+def intervention_map_view(tables: Tables, district: str, include_care: bool) -> MapView:
+    """The map of 'Van rapportage naar interventie': per municipality what followed a report."""
+    table = intervention_map_table(tables.tidy, tables.population, include_care, district)
+    title = "Volgde op een rapportage een interventie?"
+    subtitle = (
+        f"{_where(district)}; grijs = geen opgave (?), niet 0. "
+        f"{'Zorgtrajecten tellen mee.' if include_care else 'Zonder zorgtrajecten.'}"
+    )
+    return MapView(table, title, subtitle, (OTHER_LEGEND, *boundary_notes(tables)))
