@@ -65,6 +65,8 @@ class ChartSizes:
     symbol_scale: float
     #: Room per tick label on a numeric x axis (fewer, larger numbers on the projector).
     tick_spacing: int
+    #: The height of a map's plot (a map has no rows to count).
+    map_plot: int = 520
 
 
 LAPTOP = ChartSizes(
@@ -80,6 +82,7 @@ LAPTOP = ChartSizes(
     facet_columns=3,
     symbol_scale=1.0,
     tick_spacing=60,
+    map_plot=520,
 )
 PROJECTOR = ChartSizes(
     mode="projector",
@@ -94,6 +97,7 @@ PROJECTOR = ChartSizes(
     facet_columns=3,
     symbol_scale=2.0,
     tick_spacing=90,
+    map_plot=640,
 )
 PHONE = ChartSizes(
     mode="phone",
@@ -108,6 +112,7 @@ PHONE = ChartSizes(
     facet_columns=1,
     symbol_scale=1.0,
     tick_spacing=60,
+    map_plot=380,
 )
 SIZES: dict[str, ChartSizes] = {s.mode: s for s in (LAPTOP, PROJECTOR, PHONE)}
 
@@ -380,6 +385,12 @@ def _fit_facet(spec: dict[str, Any], sizes: ChartSizes) -> None:
     spec["autosize"] = {"type": "pad"}
 
 
+def _is_map(spec: dict[str, Any]) -> bool:
+    """True for a map: a chart whose mark is a geoshape."""
+    mark = spec.get("mark")
+    return mark == "geoshape" or (isinstance(mark, dict) and mark.get("type") == "geoshape")
+
+
 def fit(spec: dict[str, Any], sizes: ChartSizes) -> dict[str, Any]:
     """``spec`` (a Vega-Lite dict, as ``chart.to_dict()`` makes it) sized for ``sizes``' display mode.
 
@@ -398,7 +409,10 @@ def fit(spec: dict[str, Any], sizes: ChartSizes) -> dict[str, Any]:
         _fit_facet(spec, sizes)
     else:
         needed = rows(spec)
-        spec["height"] = round(needed * sizes.row) if needed else sizes.plot
+        if _is_map(spec):
+            spec["height"] = sizes.map_plot
+        else:
+            spec["height"] = round(needed * sizes.row) if needed else sizes.plot
         spec.pop("width", None)
         # The plot is as high as set here; title, axes and legends come on top of it.
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}

@@ -33,7 +33,6 @@ OUTCOME_COLORS: dict[str, str] = {
     "geen rapportage, geen interventie": "#f0f0f0",
     "geen opgave (?)": "#9e9e9e",
 }
-MAP_HEIGHT = 520
 
 
 def _features(table: pl.DataFrame) -> tuple[list[dict[str, Any]], Boundaries]:
@@ -100,9 +99,7 @@ def measure_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
         alt.Tooltip("properties.klasse:N", title="Klasse"),
     ]
     color = _class_color(table, CLASS_COLORS, "Kleur")
-    return _geoshape(features, color, tooltip).properties(
-        title=alt.Title(title, subtitle=subtitle), height=MAP_HEIGHT, width="container"
-    )
+    return _geoshape(features, color, tooltip).properties(title=alt.Title(title, subtitle=subtitle))
 
 
 def outcome_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
@@ -116,9 +113,7 @@ def outcome_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
         alt.Tooltip("properties.klasse:N", title="Uitkomst"),
     ]
     color = _class_color(table, OUTCOME_COLORS, "Uitkomst")
-    return _geoshape(features, color, tooltip).properties(
-        title=alt.Title(title, subtitle=subtitle), height=MAP_HEIGHT, width="container"
-    )
+    return _geoshape(features, color, tooltip).properties(title=alt.Title(title, subtitle=subtitle))
 
 
 def district_map(
@@ -158,7 +153,7 @@ def district_map(
         )
         .project(type="mercator", fit=_fit(features))
     )
-    return shapes.properties(title=alt.Title(title, subtitle=subtitle), height=MAP_HEIGHT, width="container")
+    return shapes.properties(title=alt.Title(title, subtitle=subtitle))
 
 
 __all__ = ["CLASS_COLORS", "MAP_CLASSES", "OUTCOME_COLORS", "district_map", "measure_map", "outcome_map"]
