@@ -42,12 +42,6 @@ _STYLE = f"""
 .st-key-dia-kerncijfer-woorden p {{ font-size: max(1.3rem, 3.8vh) !important; line-height: 1.3; }}
 .st-key-dia-keten [data-testid="stCaptionContainer"] {{ display: none; }}
 .st-key-dia-keten h3 {{ font-size: max(1.3rem, 3.6vh); padding: 0.4rem 0 0.2rem 0; }}
-/* Charts are sized for a 720-pixel-high projector (components.chart_sizes); a taller screen
-   enlarges the chart slide as a whole, text included, so the chart fills more of it. The slide
-   is laid out that much narrower first, so the enlarged chart is exactly as wide as the page. */
-@media (min-height: 840px) {{ .st-key-dia-deel-grafiek {{ zoom: 1.1; width: calc(100% / 1.1) !important; }} }}
-@media (min-height: 960px) {{ .st-key-dia-deel-grafiek {{ zoom: 1.2; width: calc(100% / 1.2) !important; }} }}
-@media (min-height: 1060px) {{ .st-key-dia-deel-grafiek {{ zoom: 1.3; width: calc(100% / 1.3) !important; }} }}
 .st-key-dia-route p, .st-key-dia-route li {{ font-size: max(1.2rem, 3.3vh) !important; line-height: 1.45; }}
 </style>
 """
