@@ -191,13 +191,17 @@ class Scenario:
 def _start_twente(page: Page) -> None:
     expect(district_box(page)).to_have_value("Twente")
     expect(page.get_by_role("heading", name="De keten in 2022, district Twente")).to_be_visible()
-    expect(page.locator(MAIN_SELECTOR)).to_contain_text("in district Twente 41 signalen van mensenhandel")
+    expect(page.locator(MAIN_SELECTOR)).to_contain_text(
+        "5 van de 41 signalen van mensenhandel (12,2%) leidden in 2022 in district Twente"
+    )
 
 
 def _start_ijsselland(page: Page) -> None:
     expect(district_box(page)).to_have_value("IJsselland")
     expect(page.get_by_role("heading", name="De keten in 2022, district IJsselland")).to_be_visible()
-    expect(page.locator(MAIN_SELECTOR)).to_contain_text("in district IJsselland 25 signalen van mensenhandel")
+    expect(page.locator(MAIN_SELECTOR)).to_contain_text(
+        "5 van de 25 signalen van mensenhandel (20,0%) leidden in 2022 in district IJsselland"
+    )
 
 
 def ads_note(page: Page) -> Locator:
@@ -320,10 +324,15 @@ SCENARIOS = [
     Scenario(
         "opvolging",
         {"weergave": "Tabel", "district": "Twente"},
-        _followup("Twente", "12,2% van de signalen tot een strafrechtelijk onderzoek (5 van 41"),
+        _followup(
+            "Twente", "5 van de 41 signalen (12,2%) leidden in Twente tot een strafrechtelijk onderzoek"
+        ),
         lambda page: choose_district(page, "IJsselland"),
         "district=IJsselland",
-        _followup("IJsselland", "20,0% van de signalen tot een strafrechtelijk onderzoek (5 van 25"),
+        _followup(
+            "IJsselland",
+            "5 van de 25 signalen (20,0%) leidden in IJsselland tot een strafrechtelijk onderzoek",
+        ),
     ),
     Scenario(
         "rapportage-interventie",
@@ -642,9 +651,11 @@ def test_server_started_from_another_directory(browser: Browser, tmp_path: Path)
         expect(title(page)).to_have_text(APP_TITLE)
         main = page.locator(MAIN_SELECTOR)
         expect(main.get_by_text("188", exact=True).first).to_be_visible()
-        expect(main).to_contain_text("188 signalen van mensenhandel")
+        expect(main).to_contain_text("22 van de 188 signalen van mensenhandel")
         assert_no_exception(page)
         open_page(page, f"{base_url}/opvolging?district=Twente")
-        expect(page.locator('[data-testid="stAlertContentInfo"]').first).to_contain_text("(5 van 41")
+        expect(page.locator('[data-testid="stAlertContentInfo"]').first).to_contain_text(
+            "5 van de 41 signalen"
+        )
         expect(notice(page)).to_have_count(0)
         assert_no_exception(page)
