@@ -25,7 +25,10 @@ def test_signal_map_from_the_link_shows_76_municipalities_with_statuses() -> Non
     features = _features(spec)
     assert len(features) == 76
     by_name = {f["properties"]["gemeente"]: f["properties"] for f in features}
-    assert by_name["Enschede"]["waarde"] == 19 and by_name["Enschede"]["waarde_tekst"] == "19 signalen mensenhandel"
+    assert (
+        by_name["Enschede"]["waarde"] == 19
+        and by_name["Enschede"]["waarde_tekst"] == "19 signalen mensenhandel"
+    )
     assert by_name["Hof van Twente"]["waarde"] is None
     assert by_name["Hof van Twente"]["klasse"].startswith("leeg vak")
     assert by_name["Losser"]["gebied_tekst"].startswith("Overig Twente")
