@@ -156,4 +156,29 @@ def district_map(
     return shapes.properties(title=alt.Title(title, subtitle=subtitle))
 
 
-__all__ = ["CLASS_COLORS", "MAP_CLASSES", "OUTCOME_COLORS", "district_map", "measure_map", "outcome_map"]
+def casustafel_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
+    """The five districts coloured by whether they hold a casustafel, with each figure in the tooltip."""
+    return district_map(
+        table,
+        "groep",
+        title,
+        subtitle,
+        {
+            "district": "District",
+            "groep": "Casustafel",
+            "tekst": "Verhouding in het district",
+            "marge": "Marge",
+            "groep_tekst": "Verhouding van de groep",
+        },
+    )
+
+
+__all__ = [
+    "CLASS_COLORS",
+    "MAP_CLASSES",
+    "OUTCOME_COLORS",
+    "casustafel_map",
+    "district_map",
+    "measure_map",
+    "outcome_map",
+]

@@ -13,6 +13,7 @@ from analysis.casustafel import (
     ratio_key,
     ratio_title,
 )
+from analysis.maps import casustafel_map_view
 from analysis.questions import for_page
 from components import data, deck
 from components.casustafel_charts import care_settings_chart, district_ratio_chart, meetings_chart
@@ -21,6 +22,8 @@ from components.controls import bound
 from components.deck import Part
 from components.frame import Selection, current_selection
 from components.intervention_charts import metric_row
+from components.map_charts import casustafel_map
+from components.map_view import show_map
 from components.method import how_computed_for
 from components.page import caveats, chart_or_table, discussion_prompts, main_chart_heading, question_header
 from components.year_compare import previous_year_box
@@ -65,6 +68,17 @@ def casustafel_page(selection: Selection) -> None:
             ),
             view.districts_display,
             caption="Elke waarde met haar marge. Gemeenten met '?' zijn weggelaten en genoemd.",
+            draw_map=lambda: show_map(
+                casustafel_map,
+                data.view(
+                    casustafel_map_view,
+                    selection.year,
+                    ratio_key(choice),
+                    bool(include_care),
+                    selection.district,
+                ),
+                source=CASUSTAFEL_SOURCE,
+            ),
         )
 
     if deck.shows(Part.DETAIL):

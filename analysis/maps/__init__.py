@@ -21,7 +21,13 @@ from analysis.maps.tables import (
     measure_map_table,
     municipality_areas,
 )
-from analysis.maps.views import MapView, boundary_notes, intervention_map_view, measure_map_view
+from analysis.maps.views import (
+    MapView,
+    boundary_notes,
+    casustafel_map_view,
+    intervention_map_view,
+    measure_map_view,
+)
 from analysis.maps.wording import FEW_COUNTS, MAP_CLASSES, MIN_COUNT, OTHER_LEGEND
 
 __all__ = [
@@ -34,6 +40,7 @@ __all__ = [
     "Boundaries",
     "MapView",
     "boundary_notes",
+    "casustafel_map_view",
     "intervention_map_view",
     "measure_map_view",
     "boundary_file",

@@ -11,7 +11,7 @@ from analysis.dutch import join_words, lower_first
 from analysis.geography import UNIT
 from analysis.indicators import label
 from analysis.maps.boundaries import load_boundaries
-from analysis.maps.tables import intervention_map_table, measure_map_table
+from analysis.maps.tables import district_map_table, intervention_map_table, measure_map_table
 from analysis.maps.wording import MIN_COUNT, OTHER_LEGEND
 from analysis.parser import AREA_MUNICIPALITY
 
@@ -79,3 +79,27 @@ def intervention_map_view(tables: Tables, district: str, include_care: bool) -> 
         f"{'Zorgtrajecten tellen mee.' if include_care else 'Zonder zorgtrajecten.'}"
     )
     return MapView(table, title, subtitle, (OTHER_LEGEND, *boundary_notes(tables)))
+
+
+def casustafel_map_view(tables: Tables, key: str, include_care: bool, district: str) -> MapView:
+    """The map of 'Maakt een casustafel verschil?': the five districts with and without a casustafel.
+
+    Each district carries its own figure and its group's figure (``groep_tekst``) for the tooltip.
+    """
+    from analysis.casustafel import casustafel_view  # the page's own view: one source for the figures
+
+    view = casustafel_view(tables, key, include_care, district)
+    rows = view.districts
+    groups = {r["groep"]: r["tekst"] for r in rows.filter(pl.col("soort") == "groep").iter_rows(named=True)}
+    per_district = rows.filter(pl.col("soort") == "district").select(
+        pl.col("gebied").alias("district"),
+        "groep",
+        "tekst",
+        "marge",
+        pl.col("groep").replace_strict(groups, default="").alias("groep_tekst"),
+    )
+    year = int(tables.tidy["jaar"][0])
+    table = district_map_table(tables.population, per_district, year, district)
+    title = "Districten met en zonder casustafel"
+    subtitle = f"{_where(district)}; in de tooltip de verhouding van het district en van zijn groep."
+    return MapView(table, title, subtitle, boundary_notes(tables))

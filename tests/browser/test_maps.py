@@ -15,10 +15,12 @@ MAP_SHAPES = '[data-testid="stVegaLiteChart"] svg g.mark-shape path'
 PAGES = {
     "aard-en-omvang": "Signalen mensenhandel per inwoner vergeleken met heel Oost-Nederland",
     "rapportage-interventie": "Volgde op een rapportage een interventie?",
+    "casustafels": "Districten met en zonder casustafel",
 }
 QUERY = {
     "aard-en-omvang": "weergave=Kaart&maat=Per+100.000+inwoners",
     "rapportage-interventie": "weergave=Kaart",
+    "casustafels": "weergave=Kaart",
 }
 
 

@@ -56,3 +56,17 @@ def test_map_follows_the_sidebar_district(page: str) -> None:
     features = _features(_map_spec(chart_specs(at)))
     chosen = {f["properties"]["district"] for f in features if f["properties"]["gekozen"]}
     assert chosen == {"Twente"}
+
+
+def test_casustafel_map_shows_the_districts_with_their_figures() -> None:
+    at = run_app("pages/casustafels.py", weergave="Kaart")
+    assert not at.exception
+    features = _features(_map_spec(chart_specs(at)))
+    assert len(features) == 76
+    by_district = {f["properties"]["district"]: f["properties"] for f in features}
+    assert len(by_district) == 5
+    ijsselland = by_district["IJsselland"]
+    assert ijsselland["groep"] == "met casustafel"
+    assert ijsselland["tekst"] == "1,00 (13 interventies op 13 rapportages)"
+    assert ijsselland["groep_tekst"].startswith("1,24 (51 interventies op 41")
+    assert by_district["Gelderland-Zuid"]["groep"] == "zonder casustafel"
