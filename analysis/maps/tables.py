@@ -16,7 +16,7 @@ import polars as pl
 from analysis.geography import UNIT, population_year
 from analysis.interventions import area_table
 from analysis.maps import wording
-from analysis.parser import AREA_MUNICIPALITY, OTHER_PREFIX, REPORTED
+from analysis.parser import AREA_MUNICIPALITY, NOT_REPORTED, OTHER_PREFIX, REPORTED
 from analysis.supply import area_rates
 
 MAP_SCHEMA = {
@@ -65,6 +65,11 @@ def municipality_areas(tidy: pl.DataFrame, population: pl.DataFrame) -> pl.DataF
     return pl.DataFrame(rows)
 
 
+def _identity(row: dict[str, object]) -> dict[str, object]:
+    """The columns that say which municipality a map row is, and which area it is counted in."""
+    return {k: row[k] for k in ("jaar", "gemeentecode", "gemeente", "district", "kaartgebied", "overig")}
+
+
 def _chosen(areas: pl.DataFrame, district: str) -> pl.Expr:
     return pl.lit(True) if district == UNIT else pl.col("district") == district
 
@@ -108,13 +113,10 @@ def measure_map_table(
     joined = areas.join(rates, on=["district", "kaartgebied"], how="left")
     rows = []
     for row in joined.iter_rows(named=True):
-        status = row["status"] or "niet_gerapporteerd"
+        status = row["status"] or NOT_REPORTED
         rows.append(
             {
-                **{
-                    k: row[k]
-                    for k in ("jaar", "gemeentecode", "gemeente", "district", "kaartgebied", "overig")
-                },
+                **_identity(row),
                 "waarde": row["waarde"],
                 "status": status,
                 "inwoners": row["inwoners"],
@@ -149,13 +151,10 @@ def intervention_map_table(
     joined = areas.join(outcomes, on=["district", "kaartgebied"], how="left")
     rows = []
     for row in joined.iter_rows(named=True):
-        status = row["status"] or "niet_gerapporteerd"
+        status = row["status"] or NOT_REPORTED
         rows.append(
             {
-                **{
-                    k: row[k]
-                    for k in ("jaar", "gemeentecode", "gemeente", "district", "kaartgebied", "overig")
-                },
+                **_identity(row),
                 "waarde": row["interventies"],
                 "status": status,
                 "inwoners": row["inwoners_gemeente"],

@@ -26,6 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from analysis.dutch import MONTHS
 from analysis.werksessie.session import MAX_TEXT_CHARS
 from analysis.werksessie.wording import (
     REASON_ADDRESS,
@@ -349,18 +350,7 @@ _NOT_NAMES = frozenset(
         "vrijdag",
         "zaterdag",
         "zondag",
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
+        *MONTHS,
         "q1",
         "q2",
         "q3",
