@@ -410,7 +410,8 @@ def fit(spec: dict[str, Any], sizes: ChartSizes) -> dict[str, Any]:
     else:
         needed = rows(spec)
         if _is_map(spec):
-            spec["height"] = sizes.map_plot
+            small = spec.get("usermeta", {}).get("kaart") == "klein"
+            spec["height"] = sizes.map_plot // 2 if small else sizes.map_plot
         else:
             spec["height"] = round(needed * sizes.row) if needed else sizes.plot
         spec.pop("width", None)

@@ -14,6 +14,7 @@ import polars as pl
 
 from analysis import UNIT
 from analysis.maps import MAP_CLASSES, Boundaries, load_boundaries, with_properties
+from analysis.maps.views import SEEN_CLASSES
 from analysis.maps.wording import COUNT_CLASSES, FEW_COUNTS, MISSING_CLASSES, RATE_CLASSES
 from components.charts import DISTRICT_COLORS
 
@@ -117,7 +118,15 @@ def outcome_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
 
 
 def district_map(
-    table: pl.DataFrame, color_field: str, title: str, subtitle: str, tooltip_fields: dict[str, str]
+    table: pl.DataFrame,
+    color_field: str,
+    title: str,
+    subtitle: str,
+    tooltip_fields: dict[str, str],
+    colors: dict[str, str] | None = None,
+    *,
+    zoom: bool = True,
+    legend_columns: int = 3,
 ) -> alt.Chart:
     """The five districts (their municipalities, without inner borders), coloured by ``color_field``.
 
@@ -131,14 +140,18 @@ def district_map(
             "properties.district:N",
             title="District",
             scale=alt.Scale(domain=present, range=[DISTRICT_COLORS[d] for d in present]),
-            legend=alt.Legend(orient="bottom", columns=3, labelLimit=0, symbolType="square", symbolSize=220),
+            legend=alt.Legend(
+                orient="bottom", columns=legend_columns, labelLimit=0, symbolType="square", symbolSize=220
+            ),
         )
     else:
-        values = table[color_field].unique(maintain_order=True).to_list()
+        values = table[color_field].drop_nulls().unique(maintain_order=True).to_list()
+        palette = colors or dict(zip(values, ["#0072B2", "#E69F00", "#9e9e9e"], strict=False))
+        values = [v for v in palette if v in values]
         color = alt.Color(
             f"properties.{color_field}:N",
             title=None,
-            scale=alt.Scale(domain=values, range=["#0072B2", "#E69F00", "#9e9e9e"][: len(values)]),
+            scale=alt.Scale(domain=values, range=[palette[v] for v in values]),
             legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, symbolType="square", symbolSize=220),
         )
     tooltip = [alt.Tooltip(f"properties.{field}:N", title=name) for field, name in tooltip_fields.items()]
@@ -151,7 +164,10 @@ def district_map(
             opacity=alt.OpacityValue(0.25, condition={"test": "datum.properties.gekozen", "value": 1.0}),
             tooltip=tooltip,
         )
-        .project(type="mercator", fit=_fit(features))
+        .project(
+            type="mercator",
+            fit=_fit(features) if zoom else {"type": "FeatureCollection", "features": features},
+        )
     )
     return shapes.properties(title=alt.Title(title, subtitle=subtitle))
 
@@ -173,12 +189,39 @@ def casustafel_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
     )
 
 
+def victims_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
+    """The districts coloured by the share of expected victims seen, with both counts in the tooltip."""
+    return district_map(
+        table,
+        "klasse",
+        title,
+        subtitle,
+        {
+            "district": "District",
+            "verwacht_tekst": "Verwacht (scenario)",
+            "signalen_tekst": "Geregistreerd",
+            "gezien_tekst": "Gezien",
+        },
+        dict(zip(SEEN_CLASSES, ["#08519c", "#6baed6", "#c6dbef"], strict=True)),
+    )
+
+
+def orientation_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
+    """A small map of the five districts, each in its own colour, the chosen one highlighted."""
+    chart = district_map(
+        table, "district", title, subtitle, {"district": "District"}, zoom=False, legend_columns=1
+    )
+    return chart.properties(usermeta={"kaart": "klein"})
+
+
 __all__ = [
     "CLASS_COLORS",
     "MAP_CLASSES",
     "OUTCOME_COLORS",
     "casustafel_map",
     "district_map",
+    "orientation_map",
+    "victims_map",
     "measure_map",
     "outcome_map",
 ]

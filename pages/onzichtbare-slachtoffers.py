@@ -8,12 +8,15 @@ import streamlit as st
 
 from analysis import scenario as sc
 from analysis.key_figures import outcome_key
+from analysis.maps import victims_map_view
 from analysis.questions import for_page
 from components import data, deck
 from components.charts import show_chart
 from components.controls import bound, known
 from components.deck import Part
 from components.frame import Selection, current_selection
+from components.map_charts import victims_map
+from components.map_view import show_map
 from components.method import how_computed_for
 from components.page import caveats, chart_or_table, discussion_prompts, main_chart_heading, question_header
 from components.scenario_charts import (
@@ -86,6 +89,13 @@ def scenario_page(selection: Selection) -> None:
             ),
             page.view.first.districts,
             caption=page.district_caption,
+            draw_map=lambda: show_map(
+                victims_map,
+                victims_map_view(
+                    data.population(), page.view.first.districts, selection.year, selection.district
+                ),
+                source=page.source,
+            ),
         )
 
         st.subheader("Het getal uit de toelichting")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from analysis.key_figures import chain_key
+from analysis.maps import DISTRICTS_SOURCE, orientation_map_view
 from analysis.questions import APP_TITLE, for_page
 from analysis.summary import VICTIMS_GROUP, start_view
 from components import data, deck
@@ -11,6 +12,8 @@ from components.deck import Part
 from components.figures import figure_card
 from components.findings import findings_list
 from components.frame import current_selection
+from components.map_charts import orientation_map
+from components.map_view import show_map
 from components.method import how_computed_for
 from components.page import question_header
 from components.route_view import route_overview
@@ -25,14 +28,22 @@ if deck.presenting():
     question_header(QUESTION.title, view.headline, figure=chain_key(view.steps))
 else:
     st.title(APP_TITLE)
-    st.markdown(
-        "Een hulpmiddel voor het gesprek tussen politie, Openbaar Ministerie, RIEC, gemeenten en "
-        "zorgpartners: wat zien we van mensenhandel en illegale prostitutie in Gelderland en Overijssel, "
-        "en wat doen we met wat we zien? Elke pagina stelt één vraag, geeft een antwoord uit de cijfers "
-        "van het gepubliceerde *Dashboard mensenhandel Oost-Nederland "
-        f"{selection.year}* en sluit af met gespreksvragen."
-    )
-    st.info(view.headline, icon=":material/lightbulb:")
+    intro, orientation = st.columns([2, 1], gap="large")
+    with intro:
+        st.markdown(
+            "Een hulpmiddel voor het gesprek tussen politie, Openbaar Ministerie, RIEC, gemeenten en "
+            "zorgpartners: wat zien we van mensenhandel en illegale prostitutie in Gelderland en Overijssel, "
+            "en wat doen we met wat we zien? Elke pagina stelt één vraag, geeft een antwoord uit de cijfers "
+            "van het gepubliceerde *Dashboard mensenhandel Oost-Nederland "
+            f"{selection.year}* en sluit af met gespreksvragen."
+        )
+        st.info(view.headline, icon=":material/lightbulb:")
+    with orientation:
+        show_map(
+            orientation_map,
+            data.view(orientation_map_view, selection.year, selection.district),
+            source=DISTRICTS_SOURCE,
+        )
 
 if deck.shows(Part.CHART):
     with deck.part_box(Part.CHART):

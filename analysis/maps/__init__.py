@@ -9,6 +9,7 @@ Dutch legend and tooltip texts.
 
 from analysis.maps.boundaries import (
     BOUNDARY_SOURCE,
+    DISTRICTS_SOURCE,
     Boundaries,
     boundary_file,
     load_boundaries,
@@ -27,11 +28,14 @@ from analysis.maps.views import (
     casustafel_map_view,
     intervention_map_view,
     measure_map_view,
+    orientation_map_view,
+    victims_map_view,
 )
 from analysis.maps.wording import FEW_COUNTS, MAP_CLASSES, MIN_COUNT, OTHER_LEGEND
 
 __all__ = [
     "BOUNDARY_SOURCE",
+    "DISTRICTS_SOURCE",
     "FEW_COUNTS",
     "MAP_CLASSES",
     "MAP_SCHEMA",
@@ -43,6 +47,8 @@ __all__ = [
     "casustafel_map_view",
     "intervention_map_view",
     "measure_map_view",
+    "orientation_map_view",
+    "victims_map_view",
     "boundary_file",
     "district_map_table",
     "intervention_map_table",

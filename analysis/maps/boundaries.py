@@ -18,6 +18,8 @@ from analysis.paths import DATA_DIR
 
 GEO_DIR = DATA_DIR / "geo"
 BOUNDARY_SOURCE = "Kaart: CBS/PDOK gebiedsindelingen 2022 (via cartomap/nl)"
+#: Where the districts of the orientation map come from.
+DISTRICTS_SOURCE = "gemeenten per politiedistrict van eenheid Oost-Nederland (data/gemeenten.csv)"
 
 
 def boundary_file(year: int) -> Path:

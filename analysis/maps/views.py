@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from analysis.dataset import Tables
-from analysis.dutch import join_words, lower_first
+from analysis.dutch import fmt_int, fmt_pct, join_words, lower_first
 from analysis.geography import UNIT
 from analysis.indicators import label
 from analysis.maps.boundaries import load_boundaries
@@ -103,3 +103,43 @@ def casustafel_map_view(tables: Tables, key: str, include_care: bool, district: 
     title = "Districten met en zonder casustafel"
     subtitle = f"{_where(district)}; in de tooltip de verhouding van het district en van zijn groep."
     return MapView(table, title, subtitle, boundary_notes(tables))
+
+
+#: Classes of the share of expected victims that the police registered as signals.
+SEEN_CLASSES: tuple[str, ...] = ("minder dan 20% gezien", "20% tot 40% gezien", "40% of meer gezien")
+
+
+def _seen_class(share: float | None) -> str:
+    if share is None:
+        return "geen verwachting"
+    return SEEN_CLASSES[sum(share >= b for b in (0.2, 0.4))]
+
+
+def victims_map_view(population: pl.DataFrame, districts: pl.DataFrame, year: int, district: str) -> MapView:
+    """The map of 'Hoeveel slachtoffers zien we niet?': per district the expected victims and the signals.
+
+    ``districts`` is the scenario's table per district (``verwacht``, ``signalen``,
+    ``zichtbaar_aandeel``); the colour is the share seen, the tooltip gives both counts.
+    """
+    rows = [
+        {
+            "district": r["district"],
+            "klasse": _seen_class(r["zichtbaar_aandeel"]),
+            "verwacht_tekst": f"ongeveer {fmt_int(r['verwacht'])} slachtoffers verwacht",
+            "signalen_tekst": f"{fmt_int(r['signalen'])} signalen geregistreerd",
+            "gezien_tekst": "–" if r["zichtbaar_aandeel"] is None else fmt_pct(r["zichtbaar_aandeel"], 0),
+        }
+        for r in districts.iter_rows(named=True)
+    ]
+    table = district_map_table(population, pl.DataFrame(rows), year, district)
+    title = "Verwachte slachtoffers naast de geregistreerde signalen"
+    subtitle = f"{_where(district)}; een verwachting naar inwoners in het gekozen scenario, geen telling."
+    return MapView(table, title, subtitle, ())
+
+
+def orientation_map_view(tables: Tables, district: str) -> MapView:
+    """The start page's small map: the five districts, the chosen one highlighted."""
+    names = tables.population.select("district").unique(maintain_order=True)
+    year = int(tables.tidy["jaar"][0])
+    table = district_map_table(tables.population, names, year, district)
+    return MapView(table, "De vijf districten", _where(district), ())

@@ -70,3 +70,24 @@ def test_casustafel_map_shows_the_districts_with_their_figures() -> None:
     assert ijsselland["tekst"] == "1,00 (13 interventies op 13 rapportages)"
     assert ijsselland["groep_tekst"].startswith("1,24 (51 interventies op 41")
     assert by_district["Gelderland-Zuid"]["groep"] == "zonder casustafel"
+
+
+def test_victims_map_shows_expected_next_to_registered() -> None:
+    at = run_app("pages/onzichtbare-slachtoffers.py", weergave2="Kaart")
+    assert not at.exception
+    features = _features(_map_spec(chart_specs(at)))
+    by_district = {f["properties"]["district"]: f["properties"] for f in features}
+    assert len(features) == 76 and len(by_district) == 5
+    midden = by_district["Gelderland-Midden"]
+    assert midden["signalen_tekst"] == "64 signalen geregistreerd"
+    assert midden["verwacht_tekst"] == "ongeveer 221 slachtoffers verwacht"
+    assert midden["gezien_tekst"] == "29%" and midden["klasse"] == "20% tot 40% gezien"
+
+
+def test_start_page_has_a_small_orientation_map_with_the_chosen_district() -> None:
+    at = run_app(district="Twente")
+    assert not at.exception
+    spec = _map_spec(chart_specs(at))
+    assert spec["usermeta"]["kaart"] == "klein"
+    features = _features(spec)
+    assert {f["properties"]["district"] for f in features if f["properties"]["gekozen"]} == {"Twente"}
