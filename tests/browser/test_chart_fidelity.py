@@ -170,6 +170,18 @@ def _is_discrete(channel: Any) -> bool:
     return isinstance(channel, dict) and channel.get("type") in DISCRETE and "field" in channel
 
 
+def field_value(row: dict[str, Any], field: str) -> Any:
+    """A row's value of a Vega-Lite field, following a dotted path into nested data (``properties.district``)."""
+    if field in row:
+        return row[field]
+    value: Any = row
+    for part in field.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
 def _values(views_with: list[tuple[View, dict[str, Any]]], *, domain_counts: bool = True) -> set[str]:
     """The categories of one channel: the values in its data, or its explicit scale domain.
 
@@ -185,7 +197,8 @@ def _values(views_with: list[tuple[View, dict[str, Any]]], *, domain_counts: boo
         if domain_counts and isinstance(domain, list):
             found.update(str(d) for d in domain)
             continue
-        found.update(str(r[channel["field"]]) for r in view.rows if r.get(channel["field"]) is not None)
+        values = (field_value(r, channel["field"]) for r in view.rows)
+        found.update(str(v) for v in values if v is not None)
     return found
 
 
