@@ -28,7 +28,6 @@ Four ways to show a page (:class:`Mode`):
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,7 +39,8 @@ import streamlit as st
 from analysis.questions import START, Question, question, route
 from components import presentation
 from components.controls import bound, known
-from storage import StoreError, make_engine, migrate, resolve_url
+from components.store import database_url, engine_for
+from storage import StoreError
 from storage.deck import DeckPosition, DeckStore
 from storage.repository import normalise_code
 
@@ -368,25 +368,15 @@ def agenda() -> None:
 # -- the store ----------------------------------------------------------------------------
 
 
-def _secret_url() -> str | None:
-    try:
-        value = st.secrets.get("database_url")
-    except Exception:  # no secrets file at all
-        return None
-    return str(value) if value else None
-
-
 @st.cache_resource(show_spinner=False)
 def _store_for(url: str) -> DeckStore:
-    engine = make_engine(url)
-    migrate(engine)  # alembic upgrade head, once per URL and process
-    return DeckStore(engine)
+    return DeckStore(engine_for(url))
 
 
 def store() -> DeckStore | None:
     """The deck store on the werksessie database, or None when it cannot be reached."""
     try:
-        return _store_for(resolve_url(os.environ, _secret_url()))
+        return _store_for(database_url())
     except Exception:  # any failure to connect or migrate: presenting with one window still works
         return None
 

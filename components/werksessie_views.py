@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
-import os
 import re
 import secrets
 from collections.abc import Callable
@@ -67,15 +66,13 @@ from components import data
 from components.charts import show_chart
 from components.controls import bound
 from components.frame import district_options
+from components.store import database_url, engine_for
 from storage import (
     Client,
     Store,
     StoreError,
     StoreUnavailableError,
     client_from_request,
-    make_engine,
-    migrate,
-    resolve_url,
 )
 from storage.clients import trusted_proxies
 from storage.repository import ROUNDS, Board, SessionInfo, normalise_code
@@ -134,24 +131,14 @@ ExportFormat = Literal["md", "html", "csv"]
 # ---------------------------------------------------------------------------
 
 
-def _secret_url() -> str | None:
-    try:
-        value = st.secrets.get("database_url")
-    except Exception:  # no secrets file at all
-        return None
-    return str(value) if value else None
-
-
 @st.cache_resource(show_spinner=False)
 def _store_for(url: str) -> Store:
-    engine = make_engine(url)
-    migrate(engine)  # alembic upgrade head, once per URL and process; retried after a failure
-    return Store(engine)
+    return Store(engine_for(url))  # one Store per process: it keeps the salt and the purge clock
 
 
 def _open_store() -> Store:
     """The store for the configured database, migrated once per process (raises when unreachable)."""
-    return _store_for(resolve_url(os.environ, _secret_url()))
+    return _store_for(database_url())
 
 
 def get_store() -> Store | None:
