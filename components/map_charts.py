@@ -13,7 +13,7 @@ import altair as alt
 import polars as pl
 
 from analysis import UNIT
-from analysis.maps import MAP_CLASSES, Boundaries, load_boundaries, with_properties
+from analysis.maps import load_boundaries, with_properties
 from analysis.maps.views import SEEN_CLASSES
 from analysis.maps.wording import COUNT_CLASSES, FEW_COUNTS, MISSING_CLASSES, RATE_CLASSES
 from components.charts import DISTRICT_COLORS
@@ -36,11 +36,11 @@ OUTCOME_COLORS: dict[str, str] = {
 }
 
 
-def _features(table: pl.DataFrame) -> tuple[list[dict[str, Any]], Boundaries]:
+def _features(table: pl.DataFrame) -> list[dict[str, Any]]:
+    """The boundaries of the table's year, each carrying its municipality's row as properties."""
     municipalities = dict(zip(table["gemeentecode"], table["gemeente"], strict=True))
-    year = int(table["jaar"][0])
-    boundaries = load_boundaries(year, municipalities)
-    return with_properties(boundaries.features, table.to_dicts()), boundaries
+    boundaries = load_boundaries(int(table["jaar"][0]), municipalities)
+    return with_properties(boundaries.features, table.to_dicts())
 
 
 def _fit(features: list[dict[str, Any]]) -> dict[str, Any]:
@@ -90,7 +90,7 @@ def _geoshape(features: list[dict[str, Any]], color: alt.Color, tooltip: list[al
 
 def measure_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
     """The chosen measure per municipality as classes; grey where counts are few or missing."""
-    features, _ = _features(table)
+    features = _features(table)
     tooltip = [
         alt.Tooltip("properties.gemeente:N", title="Gemeente"),
         alt.Tooltip("properties.gebied_tekst:N", title="Cijfer van"),
@@ -105,7 +105,7 @@ def measure_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
 
 def outcome_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
     """Per municipality what followed a report: the outcome of its area, '?' marked as no figures."""
-    features, _ = _features(table)
+    features = _features(table)
     tooltip = [
         alt.Tooltip("properties.gemeente:N", title="Gemeente"),
         alt.Tooltip("properties.gebied_tekst:N", title="Cijfer van"),
@@ -133,7 +133,7 @@ def district_map(
     ``color_field`` is ``district`` (each district its own colour) or a class column; the
     municipalities of the chosen district stay opaque.
     """
-    features, _ = _features(table)
+    features = _features(table)
     if color_field == "district":
         present = [d for d in DISTRICT_COLORS if d in set(table["district"].to_list()) and d != UNIT]
         color = alt.Color(
@@ -216,7 +216,6 @@ def orientation_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart
 
 __all__ = [
     "CLASS_COLORS",
-    "MAP_CLASSES",
     "OUTCOME_COLORS",
     "casustafel_map",
     "district_map",

@@ -31,13 +31,12 @@ from analysis.maps.views import (
     orientation_map_view,
     victims_map_view,
 )
-from analysis.maps.wording import FEW_COUNTS, MAP_CLASSES, MIN_COUNT, OTHER_LEGEND
+from analysis.maps.wording import FEW_COUNTS, MIN_COUNT, OTHER_LEGEND
 
 __all__ = [
     "BOUNDARY_SOURCE",
     "DISTRICTS_SOURCE",
     "FEW_COUNTS",
-    "MAP_CLASSES",
     "MAP_SCHEMA",
     "MIN_COUNT",
     "OTHER_LEGEND",

@@ -9,7 +9,7 @@ The rings are stored clockwise, as Vega's ``geoshape`` expects: never reorder th
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -50,7 +50,6 @@ class Boundaries:
     features: tuple[dict[str, Any], ...]
     missing: tuple[str, ...] = ()
     unused: tuple[str, ...] = ()
-    codes: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def complete(self) -> bool:
@@ -77,7 +76,7 @@ def load_boundaries(year: int, municipalities: dict[str, str]) -> Boundaries:
         )
     )
     kept = tuple(f for f in features if f["properties"]["statcode"] in municipalities)
-    return Boundaries(year, file_year, kept, missing, unused, frozenset(codes))
+    return Boundaries(year, file_year, kept, missing, unused)
 
 
 def with_properties(features: tuple[dict[str, Any], ...], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

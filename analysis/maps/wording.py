@@ -23,8 +23,6 @@ RATE_CLASSES: tuple[str, ...] = (
 )
 #: Classes of a count, from small to large.
 COUNT_CLASSES: tuple[str, ...] = ("5 tot 10", "10 tot 25", "25 tot 50", "50 of meer")
-#: Every class a map can show, in legend order (the colour scale follows this order).
-MAP_CLASSES: tuple[str, ...] = (*RATE_CLASSES, *COUNT_CLASSES, FEW_COUNTS, *MISSING_CLASSES.values())
 OTHER_LEGEND = "Overig: gemeenten die het dashboard samen telt (gestippelde rand)"
 OTHER_NOTE = "samen met de andere gemeenten onder 'Overig'"
 
