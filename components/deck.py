@@ -36,7 +36,7 @@ from functools import partial
 
 import streamlit as st
 
-from analysis.questions import START, Question, question, route
+from analysis.questions import START, Question, question, route, route_position
 from components import presentation
 from components.controls import bound, known
 from components.store import database_url, engine_for
@@ -148,9 +148,10 @@ def slide_for(slug: str, number: int) -> Slide | None:
 
     A number out of range is brought within it (a stale link or store row must never crash a page).
     """
-    q = next((q for q in route() if q.slug == slug), None)
-    if q is None:
+    position = route_position(slug)
+    if position is None:
         return None
+    q = route()[position]
     return Slide(q, min(max(int(number), 1), len(parts_of(q))))
 
 
