@@ -25,7 +25,7 @@ from __future__ import annotations
 import copy
 import textwrap
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 Mode = Literal["laptop", "projector", "phone"]
@@ -167,6 +167,18 @@ def _is_discrete(channel: object) -> bool:
     return isinstance(channel, dict) and channel.get("type") in DISCRETE and "field" in channel
 
 
+def field_value(row: dict[str, Any], field: str) -> Any:
+    """A row's value of a Vega-Lite field, following a dotted path into nested data (``properties.district``)."""
+    if field in row:
+        return row[field]
+    value: Any = row
+    for part in field.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
 def _field_values(units: list[_Unit], channel: str, *, domain_counts: bool = True) -> list[str]:
     """The distinct categories of a discrete channel, in order of appearance.
 
@@ -183,8 +195,8 @@ def _field_values(units: list[_Unit], channel: str, *, domain_counts: bool = Tru
         if domain_counts and isinstance(domain, list):
             seen.update((str(d), None) for d in domain)
             continue
-        field = spec["field"]
-        seen.update((str(r[field]), None) for r in unit.rows if r.get(field) is not None)
+        values = (field_value(r, spec["field"]) for r in unit.rows)
+        seen.update((str(v), None) for v in values if v is not None)
     return list(seen)
 
 
@@ -397,6 +409,9 @@ def fit(spec: dict[str, Any], sizes: ChartSizes) -> dict[str, Any]:
     Returns a new dict; ``spec`` is left alone. See the module's docstring for what it decides.
     """
     spec = copy.deepcopy(spec)
+    if _is_map(spec) and spec.get("usermeta", {}).get("kaart") == "klein":
+        # A small map stands in a narrow column: half the width for its legend, half the height.
+        sizes = replace(sizes, width=sizes.width // 2, map_plot=sizes.map_plot // 2)
     units = list(_units(spec))
     _config(spec, sizes)
     _fit_title(spec, sizes)
@@ -410,8 +425,7 @@ def fit(spec: dict[str, Any], sizes: ChartSizes) -> dict[str, Any]:
     else:
         needed = rows(spec)
         if _is_map(spec):
-            small = spec.get("usermeta", {}).get("kaart") == "klein"
-            spec["height"] = sizes.map_plot // 2 if small else sizes.map_plot
+            spec["height"] = sizes.map_plot
         else:
             spec["height"] = round(needed * sizes.row) if needed else sizes.plot
         spec.pop("width", None)

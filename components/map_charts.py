@@ -57,7 +57,6 @@ def _class_color(table: pl.DataFrame, colors: dict[str, str], title: str) -> alt
         scale=alt.Scale(domain=present, range=[colors[c] for c in present]),
         legend=alt.Legend(
             orient="bottom",
-            columns=2,
             labelLimit=0,
             symbolType="square",
             symbolSize=220,
@@ -126,7 +125,6 @@ def district_map(
     colors: dict[str, str] | None = None,
     *,
     zoom: bool = True,
-    legend_columns: int = 3,
 ) -> alt.Chart:
     """The five districts (their municipalities, without inner borders), coloured by ``color_field``.
 
@@ -140,9 +138,7 @@ def district_map(
             "properties.district:N",
             title="District",
             scale=alt.Scale(domain=present, range=[DISTRICT_COLORS[d] for d in present]),
-            legend=alt.Legend(
-                orient="bottom", columns=legend_columns, labelLimit=0, symbolType="square", symbolSize=220
-            ),
+            legend=alt.Legend(orient="bottom", labelLimit=0, symbolType="square", symbolSize=220),
         )
     else:
         values = table[color_field].drop_nulls().unique(maintain_order=True).to_list()
@@ -152,7 +148,7 @@ def district_map(
             f"properties.{color_field}:N",
             title=None,
             scale=alt.Scale(domain=values, range=[palette[v] for v in values]),
-            legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, symbolType="square", symbolSize=220),
+            legend=alt.Legend(orient="bottom", labelLimit=0, symbolType="square", symbolSize=220),
         )
     tooltip = [alt.Tooltip(f"properties.{field}:N", title=name) for field, name in tooltip_fields.items()]
     shapes = (
@@ -208,9 +204,7 @@ def victims_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
 
 def orientation_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
     """A small map of the five districts, each in its own colour, the chosen one highlighted."""
-    chart = district_map(
-        table, "district", title, subtitle, {"district": "District"}, zoom=False, legend_columns=1
-    )
+    chart = district_map(table, "district", title, subtitle, {"district": "District"}, zoom=False)
     return chart.properties(usermeta={"kaart": "klein"})
 
 

@@ -36,6 +36,7 @@ from playwright.sync_api import Browser, Page, WebSocket
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from analysis.questions import START, question, route
+from components.chart_sizes import field_value
 from tests.browser.helpers import VEGA_SELECTOR, assert_no_exception, wait_for_charts, wait_for_page
 
 SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
@@ -168,18 +169,6 @@ def views(chart: SentChart) -> list[View]:
 
 def _is_discrete(channel: Any) -> bool:
     return isinstance(channel, dict) and channel.get("type") in DISCRETE and "field" in channel
-
-
-def field_value(row: dict[str, Any], field: str) -> Any:
-    """A row's value of a Vega-Lite field, following a dotted path into nested data (``properties.district``)."""
-    if field in row:
-        return row[field]
-    value: Any = row
-    for part in field.split("."):
-        if not isinstance(value, dict) or part not in value:
-            return None
-        value = value[part]
-    return value
 
 
 def _values(views_with: list[tuple[View, dict[str, Any]]], *, domain_counts: bool = True) -> set[str]:
