@@ -107,7 +107,9 @@ def test_published_figures_unit(figures: dict[str, ws.Figure]) -> None:
     assert figures["onderzoek"].value_text == "11,7%"
     assert figures["onderzoek"].counts_text.startswith("22 onderzoeken van 188 signalen")
     assert figures["slachtoffers"].value_text == "1.026"
-    assert figures["slachtoffers"].counts_text == "landelijke schatting 5.500 × inwonersaandeel 18,7%"
+    assert figures["slachtoffers"].counts_text == (
+        "landelijke schatting 5.500 × inwonersaandeel 18,7% (3.282.382 van 17.590.672 inwoners)"
+    )
     assert figures["interventies"].value_text == "130 per 100"
     assert figures["interventies"].counts_text == "78 interventies op 60 rapportages"
     assert "Hengelo" in figures["interventies"].note
