@@ -5,9 +5,9 @@ import polars as pl
 
 from analysis.casustafel import CARE_IN, CARE_NA, CARE_OUT, GROUP_WITH, GROUP_WITHOUT, RowKind
 from analysis.dutch import count_noun
+from analysis.palette import CARE_IN_COLOR, CARE_NA_COLOR, GUIDE_COLOR, LABEL_COLOR, POOLED_COLOR
 from components.charts import ACCENT_COLOR, conditional, district_color
 
-POOLED_COLOR = "#222222"
 _GROUP_SHAPES = alt.Scale(domain=[GROUP_WITH, GROUP_WITHOUT], range=["circle", "square"])
 #: The two bars per district in the meetings chart, in order.
 _MEETINGS = "Vergaderingen"
@@ -70,7 +70,7 @@ def district_ratio_chart(
     )
     labels = (
         alt.Chart(data)
-        .mark_text(align="left", dx=8, color="#333")
+        .mark_text(align="left", dx=8, color=LABEL_COLOR)
         .encode(x=alt.X("bovengrens:Q"), y=y, text=alt.Text("tekst:N"))
     )
     chart: alt.LayerChart = (
@@ -137,7 +137,7 @@ def meetings_chart(meetings: pl.DataFrame) -> alt.LayerChart:
     )
     labels = (
         alt.Chart(data)
-        .mark_text(align="left", dx=4, color="#333")
+        .mark_text(align="left", dx=4, color=LABEL_COLOR)
         .encode(x=alt.X("aantal:Q"), y=y, yOffset=y_offset, text=alt.Text("tekst:N"))
     )
     chart: alt.LayerChart = (bars + labels).properties(
@@ -160,7 +160,9 @@ def care_settings_chart(settings: pl.DataFrame, chosen: str) -> alt.LayerChart:
     y_offset = alt.YOffset("zorg:N", sort=[CARE_OUT, CARE_IN, CARE_NA])
     color = alt.Color(
         "zorg:N",
-        scale=alt.Scale(domain=[CARE_OUT, CARE_IN, CARE_NA], range=[ACCENT_COLOR, "#CC6677", "#555555"]),
+        scale=alt.Scale(
+            domain=[CARE_OUT, CARE_IN, CARE_NA], range=[ACCENT_COLOR, CARE_IN_COLOR, CARE_NA_COLOR]
+        ),
         legend=alt.Legend(title=None, orient="bottom"),
     )
     opacity = conditional(alt.OpacityValue, "datum.gekozen", 1.0, 0.4)
@@ -193,14 +195,14 @@ def care_settings_chart(settings: pl.DataFrame, chosen: str) -> alt.LayerChart:
     )
     labels = (
         alt.Chart(data)
-        .mark_text(align="left", dx=8, color="#333")
+        .mark_text(align="left", dx=8, color=LABEL_COLOR)
         .encode(
             x=alt.X("boven:Q"), y=y, yOffset=y_offset, text=alt.Text("verhouding_tekst:N"), opacity=opacity
         )
     )
     one = (
         alt.Chart(pl.DataFrame({"x": [1.0]}))
-        .mark_rule(strokeDash=[4, 4], color="#444")
+        .mark_rule(strokeDash=[4, 4], color=GUIDE_COLOR)
         .encode(x=alt.X("x:Q", scale=x_scale))
     )
     chart: alt.LayerChart = (one + rules + points + labels).properties(

@@ -11,30 +11,19 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
-from analysis import UNIT
+# The colours live in analysis.palette, with their contrast checks; re-exported for the chart modules.
+from analysis.palette import ACCENT_COLOR, BAND_FILL, DISTRICT_COLORS, MISSING_COLOR, SECOND_COLOR  # noqa: F401
 from analysis.parser import STATUS_MARK  # noqa: F401  (re-exported for chart modules)
 from components import presentation
 from components.chart_sizes import SIZES, Mode, fit
 from components.data import builder_name
 
-#: Okabe-Ito colours, safe for the common forms of colour blindness; one per district, everywhere.
-DISTRICT_COLORS: dict[str, str] = {
-    "IJsselland": "#0072B2",
-    "Twente": "#E69F00",
-    "Gelderland-Zuid": "#009E73",
-    "Noord- en Oost-Gelderland": "#CC79A7",
-    "Gelderland-Midden": "#D55E00",
-    UNIT: "#444444",
-}
-MISSING_COLOR = "#B8B8B8"
 #: A function from ``components`` that builds one Altair chart from data frames and choices.
 ChartBuilder = Callable[..., alt.TopLevelMixin]
 
 # Streamlit draws Altair charts without Altair's default theme (its 300 x 300 pixel view);
 # the specs made here are drawn the same way.
 alt.theme.enable("none")
-ACCENT_COLOR = "#1f5fa8"
-BAND_COLOR = "#9ecae1"
 
 
 DUTCH_LOCALE = alt.Locale(

@@ -19,17 +19,15 @@ from analysis.blocks import (
 )
 from analysis.dutch import fmt_int
 from analysis.geography import POPULATION_SOURCE
+from analysis.palette import STATUS_GREYS, TEXT_COLOR
 from analysis.parser import EMPTY, NOT_APPLICABLE, NOT_REPORTED
 from components import data
-from components.charts import MISSING_COLOR
 from components.controls import bound
 
-#: Greys for the three kinds of 'no number', light to dark; each segment also carries its mark as text.
-MISSING_GREYS: dict[str, str] = {
-    STATUS_NAMES[EMPTY]: "#DDDDDD",
-    STATUS_NAMES[NOT_REPORTED]: MISSING_COLOR,
-    STATUS_NAMES[NOT_APPLICABLE]: "#8A8A8A",
-}
+#: Greys for the three kinds of 'no number' (analysis.palette); each segment also carries its mark as text.
+MISSING_GREYS: dict[str, str] = dict(
+    zip([STATUS_NAMES[s] for s in (EMPTY, NOT_REPORTED, NOT_APPLICABLE)], STATUS_GREYS, strict=True)
+)
 
 
 def status_legend(counts: dict[str, int]) -> None:
@@ -124,7 +122,7 @@ def missing_chart(overview: pl.DataFrame, districts: list[str], title: str) -> a
     )
     labels = (
         base.transform_calculate(midden="(datum.x0 + datum.x1) / 2")
-        .mark_text(color="#1c2530")
+        .mark_text(color=TEXT_COLOR)
         .encode(x=alt.X("midden:Q"), y=y, text=alt.Text("etiket:N"), tooltip=tooltip)
     )
     return alt.LayerChart(layer=[bars, labels]).properties(

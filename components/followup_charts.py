@@ -5,6 +5,7 @@ import polars as pl
 
 from analysis.dutch import fmt_dec, fmt_int, fmt_pct
 from analysis.frames import with_text
+from analysis.palette import GUIDE_COLOR, LABEL_COLOR
 from components.charts import ACCENT_COLOR, district_color
 
 
@@ -53,7 +54,7 @@ def share_chart(table: pl.DataFrame, unit_share: float) -> alt.LayerChart:
     )
     unit_line = (
         alt.Chart(pl.DataFrame({"x": [unit_share]}))
-        .mark_rule(strokeDash=[4, 4], color="#444")
+        .mark_rule(strokeDash=[4, 4], color=GUIDE_COLOR)
         .encode(x=alt.X("x:Q"))
     )
     return (rule + point + label + unit_line).properties(
@@ -113,7 +114,7 @@ def decisions_chart(decisions: pl.DataFrame) -> alt.LayerChart:
             scale=alt.Scale(domain=[0, 100]),
         ),
     )
-    labels = base.mark_text(align="left", dx=6, color="#333").encode(
+    labels = base.mark_text(align="left", dx=6, color=LABEL_COLOR).encode(
         x=alt.X("procent:Q"), text=alt.Text("tekst:N")
     )
     return alt.LayerChart(layer=[bars, labels]).properties(

@@ -7,18 +7,29 @@ import streamlit as st
 from analysis.dutch import count_noun, fmt_int, lower_first
 from analysis.frames import with_text
 from analysis.interventions import TYPE_LABELS
+from analysis.palette import INTERVENTION_COLORS, LABEL_COLOR
 from analysis.parser import NOT_REPORTED, STATUS_MARK
 from components.charts import DISTRICT_COLORS, MISSING_COLOR, conditional
 
-#: One colour per intervention type (Paul Tol's 'muted' scheme, colour-blind safe), apart from the districts.
-TYPE_COLORS: dict[str, str] = {
-    TYPE_LABELS["waarschuwingen"]: "#88CCEE",
-    TYPE_LABELS["bestuurlijke_boetes"]: "#DDCC77",
-    TYPE_LABELS["dwangsommen"]: "#332288",
-    TYPE_LABELS["sluitingen"]: "#882255",
-    TYPE_LABELS["interventies_overig"]: "#44AA99",
-    TYPE_LABELS["zorgtrajecten"]: "#CC6677",
-}
+#: One colour per intervention type (Paul Tol's 'muted' scheme, the light ones darkened to 3:1; see
+#: analysis.palette), apart from the districts.
+TYPE_COLORS: dict[str, str] = dict(
+    zip(
+        [
+            TYPE_LABELS[kind]
+            for kind in (
+                "waarschuwingen",
+                "bestuurlijke_boetes",
+                "dwangsommen",
+                "sluitingen",
+                "interventies_overig",
+                "zorgtrajecten",
+            )
+        ],
+        INTERVENTION_COLORS,
+        strict=True,
+    )
+)
 
 
 def _district_color(districts: list[str]) -> alt.Color:
@@ -109,7 +120,7 @@ def dumbbell_chart(table: pl.DataFrame, *, include_care: bool = False) -> alt.La
     )
     labels = (
         alt.Chart(data)
-        .mark_text(align="left", dx=12, color="#333")
+        .mark_text(align="left", dx=12, color=LABEL_COLOR)
         .encode(x=alt.X("einde:Q"), y=y, text=alt.Text("label:N"), tooltip=tooltip)
     )
     chart: alt.LayerChart = (link + reports + interventions + missing + labels).properties(
@@ -179,7 +190,7 @@ def mix_chart(mix: pl.DataFrame, *, selected: str | None = None) -> alt.LayerCha
     totals = data.unique(subset="district", keep="first", maintain_order=True)
     total_labels = (
         alt.Chart(totals)
-        .mark_text(align="left", dx=6, color="#333")
+        .mark_text(align="left", dx=6, color=LABEL_COLOR)
         .encode(x=alt.X("totaal:Q"), y=y, text=alt.Text("totaal_tekst:N"), tooltip=tooltip)
     )
     chart: alt.LayerChart = (bars + total_labels).properties(

@@ -16,24 +16,39 @@ from analysis import UNIT
 from analysis.maps import load_boundaries, with_properties
 from analysis.maps.views import SEEN_CLASSES
 from analysis.maps.wording import COUNT_CLASSES, FEW_COUNTS, MISSING_CLASSES, RATE_CLASSES
+from analysis.palette import (
+    GROUP_FILLS,
+    MAP_CLASS_BLUES,
+    MAP_FEW,
+    MAP_MISSING,
+    OUTCOME_FILLS,
+    OUTLINE_COLOR,
+    SEEN_BLUES,
+)
 from components.charts import DISTRICT_COLORS
 
 #: Colour of each class: a colour-blind-safe sequential blue for rates and counts, greys for
 #: few and missing (three distinct greys, so missing never looks like a low value).
 CLASS_COLORS: dict[str, str] = {
-    **dict(zip(RATE_CLASSES, ["#c6dbef", "#6baed6", "#2171b5", "#08306b"], strict=True)),
-    **dict(zip(COUNT_CLASSES, ["#c6dbef", "#6baed6", "#2171b5", "#08306b"], strict=True)),
-    FEW_COUNTS: "#e6e6e6",
-    **dict(zip(MISSING_CLASSES.values(), ["#ffffff", "#9e9e9e", "#d0d0d0"], strict=True)),
+    **dict(zip(RATE_CLASSES, MAP_CLASS_BLUES, strict=True)),
+    **dict(zip(COUNT_CLASSES, MAP_CLASS_BLUES, strict=True)),
+    FEW_COUNTS: MAP_FEW,
+    **dict(zip(MISSING_CLASSES.values(), MAP_MISSING, strict=True)),
 }
 #: Colours of the outcomes of a report (rapportage -> interventie map), in legend order.
-OUTCOME_COLORS: dict[str, str] = {
-    "rapportage en interventie": "#0072B2",
-    "rapportage, geen interventie": "#E69F00",
-    "interventie zonder rapportage": "#56B4E9",
-    "geen rapportage, geen interventie": "#f0f0f0",
-    "geen opgave (?)": "#9e9e9e",
-}
+OUTCOME_COLORS: dict[str, str] = dict(
+    zip(
+        [
+            "rapportage en interventie",
+            "rapportage, geen interventie",
+            "interventie zonder rapportage",
+            "geen rapportage, geen interventie",
+            "geen opgave (?)",
+        ],
+        OUTCOME_FILLS,
+        strict=True,
+    )
+)
 
 
 def _features(table: pl.DataFrame) -> list[dict[str, Any]]:
@@ -60,7 +75,7 @@ def _class_color(table: pl.DataFrame, colors: dict[str, str], title: str) -> alt
             labelLimit=0,
             symbolType="square",
             symbolSize=220,
-            symbolStrokeColor="#555",
+            symbolStrokeColor=OUTLINE_COLOR,
             symbolStrokeWidth=0.6,
         ),
     )
@@ -69,7 +84,7 @@ def _class_color(table: pl.DataFrame, colors: dict[str, str], title: str) -> alt
 def _geoshape(features: list[dict[str, Any]], color: alt.Color, tooltip: list[alt.Tooltip]) -> alt.Chart:
     return (
         alt.Chart(alt.Data(values=features))
-        .mark_geoshape(stroke="#444", strokeWidth=0.6, clip=True)
+        .mark_geoshape(stroke=OUTLINE_COLOR, strokeWidth=0.6, clip=True)
         .encode(
             color=color,
             strokeDash=alt.StrokeDash(
@@ -142,7 +157,7 @@ def district_map(
         )
     else:
         values = table[color_field].drop_nulls().unique(maintain_order=True).to_list()
-        palette = colors or dict(zip(values, ["#0072B2", "#E69F00", "#9e9e9e"], strict=False))
+        palette = colors or dict(zip(values, GROUP_FILLS, strict=False))
         values = [v for v in palette if v in values]
         color = alt.Color(
             f"properties.{color_field}:N",
@@ -198,7 +213,7 @@ def victims_map(table: pl.DataFrame, title: str, subtitle: str) -> alt.Chart:
             "signalen_tekst": "Geregistreerd",
             "gezien_tekst": "Gezien",
         },
-        dict(zip(SEEN_CLASSES, ["#08519c", "#6baed6", "#c6dbef"], strict=True)),
+        dict(zip(SEEN_CLASSES, SEEN_BLUES, strict=True)),
     )
 
 

@@ -9,18 +9,17 @@ from analysis import scenario as sc
 from analysis.dutch import fmt_int, fmt_pct
 from analysis.frames import with_text
 from analysis.geography import UNIT
+from analysis.palette import SECOND_COLOR, SELECTED_OUTLINE, TEXT_COLOR, TEXT_FIGURE_COLOR
 from analysis.scenario import KIND_ESTIMATE, KIND_EXPECTED, KIND_SEEN, KIND_TEXT, OutcomeFigure
 from components.charts import (
     ACCENT_COLOR,
-    BAND_COLOR,
+    BAND_FILL,
     DISTRICT_COLORS,
     MISSING_COLOR,
     conditional,
     district_color,
 )
 from components.controls import bound
-
-TEXT_FIGURE_COLOR = "#56B4E9"
 
 ESTIMATE_LABEL = "Landelijke schatting: slachtoffers per jaar"
 OWN_SHARE_LABEL = "Eigen aandeel in de bevolking gebruiken"
@@ -187,7 +186,7 @@ def funnel_chart(funnel: pl.DataFrame, district: str, subtitle: list[str]) -> al
     top = float(data.select(pl.max_horizontal(pl.col("boven").max(), pl.col("aantal").max())).item())
     x_scale = alt.Scale(domain=[0, top * 1.4], nice=False)
     palette = {
-        KIND_ESTIMATE: BAND_COLOR,
+        KIND_ESTIMATE: SECOND_COLOR,
         KIND_EXPECTED: ACCENT_COLOR,
         KIND_TEXT: TEXT_FIGURE_COLOR,
         KIND_SEEN: area_color,
@@ -209,7 +208,7 @@ def funnel_chart(funnel: pl.DataFrame, district: str, subtitle: list[str]) -> al
         band = pl.DataFrame({"onder": [estimates["onder"].min()], "boven": [estimates["boven"].max()]})
         layers.append(
             alt.Chart(band)
-            .mark_rect(color=BAND_COLOR, opacity=0.22)
+            .mark_rect(color=BAND_FILL, opacity=0.22)
             .encode(x=alt.X("onder:Q", scale=x_scale), x2=alt.X2("boven:Q"))
         )
     base = alt.Chart(data).encode(y=y)
@@ -272,7 +271,7 @@ def district_chart(districts: pl.DataFrame, district: str, subtitle: str) -> alt
         alt.Tooltip("etiket:N", title="Zichtbaar"),
         alt.Tooltip("inwoners_tekst:N", title="Aandeel inwoners van de eenheid"),
     ]
-    stroke = conditional(alt.StrokeValue, alt.datum.gekozen, "#000000", None)
+    stroke = conditional(alt.StrokeValue, alt.datum.gekozen, SELECTED_OUTLINE, None)
     expected = base.mark_bar(opacity=0.35, height={"band": 0.75}).encode(
         x=alt.X("verwacht:Q", scale=x_scale, title="Aantal per jaar"),
         color=district_color("district", legend=False),
@@ -334,7 +333,7 @@ def comensha_chart(breakdown: pl.DataFrame) -> alt.LayerChart:
             color=alt.Color(
                 "tint:N",
                 scale=alt.Scale(
-                    domain=["eerste", "tweede", "onbekend"], range=[ACCENT_COLOR, BAND_COLOR, MISSING_COLOR]
+                    domain=["eerste", "tweede", "onbekend"], range=[ACCENT_COLOR, BAND_FILL, MISSING_COLOR]
                 ),
                 legend=None,
             ),
@@ -348,7 +347,7 @@ def comensha_chart(breakdown: pl.DataFrame) -> alt.LayerChart:
             y=y,
             x=alt.X("midden:Q", scale=x_scale),
             text=alt.Text("etiket:N"),
-            color=conditional(alt.ColorValue, alt.datum.tint == "eerste", "white", "#1c2530"),
+            color=conditional(alt.ColorValue, alt.datum.tint == "eerste", "white", TEXT_COLOR),
             tooltip=tooltip,
         )
     )

@@ -8,6 +8,7 @@ import streamlit as st
 
 from analysis import supply
 from analysis.dutch import fmt_dec, fmt_int
+from analysis.palette import CAPTION_COLOR, GUIDE_COLOR, LABEL_COLOR, LIMIT_COLOR, TEXT_COLOR
 from analysis.parser import STATUS_MARK
 from analysis.supply import MEASURE_RATE, SupplyFigure, axis_title, bar_subtitle
 from components.charts import ACCENT_COLOR, MISSING_COLOR, conditional, district_color
@@ -116,20 +117,22 @@ def bar_chart(
         color=district_color("district", legend=legend),
         opacity=opacity,
     )
-    labels = base.mark_text(align="left", dx=4, color="#333").encode(x=alt.X("x:Q"), text=alt.Text("label:N"))
+    labels = base.mark_text(align="left", dx=4, color=LABEL_COLOR).encode(
+        x=alt.X("x:Q"), text=alt.Text("label:N")
+    )
     layers = [bars, labels]
     has_missing = data["waarde"].null_count() > 0
     if has_missing:  # grey square and its mark ('leeg', '?', '-') only where a cell has no figure
         layers.append(base.mark_square(size=90, color=MISSING_COLOR).encode(x=alt.X("x_leeg:Q")))
         layers.append(
-            base.mark_text(align="left", dx=9, color="#666", fontStyle="italic").encode(
+            base.mark_text(align="left", dx=9, color=CAPTION_COLOR, fontStyle="italic").encode(
                 x=alt.X("x_leeg:Q"), text=alt.Text("markering:N")
             )
         )
     if measure == MEASURE_RATE:
         layers.insert(
             1,
-            base.mark_rule(color="#333", strokeWidth=1.2).encode(
+            base.mark_rule(color=LABEL_COLOR, strokeWidth=1.2).encode(
                 x=alt.X("ondergrens:Q"), x2=alt.X2("bovengrens:Q")
             ),
         )
@@ -138,7 +141,7 @@ def bar_chart(
                 alt.Chart(
                     pl.DataFrame({"x": [reference], "tekst": [f"Oost-Nederland: {fmt_dec(reference, 1)}"]})
                 )
-                .mark_rule(strokeDash=[4, 4], color="#444")
+                .mark_rule(strokeDash=[4, 4], color=GUIDE_COLOR)
                 .encode(x=alt.X("x:Q"), tooltip=[alt.Tooltip("tekst:N", title="Gemiddelde")])
             )
             layers.append(rule)
@@ -191,7 +194,7 @@ def controls_chart(ratios: pl.DataFrame, unit_value: float, *, title: str) -> al
                 }
             )
         )
-        .mark_rule(strokeDash=[4, 4], color="#444")
+        .mark_rule(strokeDash=[4, 4], color=GUIDE_COLOR)
         .encode(x=alt.X("x:Q"), tooltip=[alt.Tooltip("tekst:N", title="Gemiddelde")])
     )
     return (
@@ -289,7 +292,7 @@ def funnel_chart(
     levels = grid["niveau_tekst"].unique(maintain_order=True).to_list()
     lines = (
         alt.Chart(limits)
-        .mark_line(color="#777", strokeWidth=1.3)
+        .mark_line(color=LIMIT_COLOR, strokeWidth=1.3)
         .encode(
             x=alt.X("inwoners:Q", title="Inwoners", axis=alt.Axis(format=",.0f")),
             y=alt.Y("grens:Q", title="Signalen per 100.000 inwoners"),
@@ -335,7 +338,7 @@ def funnel_chart(
     places = name_places(flagged, known, float(x_top or 1) * 1.05, float(y_top or 1) * 1.05)
     names = [
         alt.Chart(flagged.filter(pl.Series(places) == place))
-        .mark_text(align=align, dx=dx, dy=dy, color="#222")
+        .mark_text(align=align, dx=dx, dy=dy, color=TEXT_COLOR)
         .encode(x=alt.X("inwoners:Q"), y=alt.Y("per_100k:Q"), text=alt.Text("gebied:N"), tooltip=tooltip)
         for place, (align, dx, dy) in NAME_PLACES.items()
         if place in places

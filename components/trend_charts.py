@@ -7,6 +7,7 @@ import altair as alt
 import polars as pl
 
 from analysis.dutch import fmt_int
+from analysis.palette import CARE_NA_COLOR, GUIDE_COLOR, STATEMENT_COLOR, TABLE_COLOR
 from analysis.trends.base_years import BASE_VALUE, NOW_SOURCE, TABLE_VALUE, TEXT_VALUE
 from analysis.trends.sources import BASE_YEAR, TEXT_YEAR
 from analysis.trends.wording import (
@@ -24,8 +25,6 @@ from analysis.trends.wording import (
 )
 from components.charts import ACCENT_COLOR, DISTRICT_COLORS, MISSING_COLOR, district_color
 
-STATEMENT_COLOR = "#8c6d31"
-TABLE_COLOR = "#000000"
 LABEL_GAP = 10.0
 MERGE_GAP = 6.0
 
@@ -199,7 +198,7 @@ def ratio_chart(ratios: pl.DataFrame, year: int) -> alt.LayerChart:
     )
     one = (
         alt.Chart(pl.DataFrame({"x": [1.0]}))
-        .mark_rule(strokeDash=[4, 4], color="#444")
+        .mark_rule(strokeDash=[4, 4], color=GUIDE_COLOR)
         .encode(x=alt.X("x:Q"))
     )
     layered: alt.LayerChart = rule + point + label + one
@@ -384,10 +383,10 @@ def years_chart(series: pl.DataFrame, area: str, title: str) -> alt.FacetChart:
         .encode(x=x, y=y, text=alt.Text("teken:N"), tooltip=tooltip)
     )
     changes = base.transform_filter(alt.datum.laag == "bron")
-    change_rule = changes.mark_rule(strokeDash=[2, 3], color="#555").encode(x=x, tooltip=tooltip)
-    change_text = changes.mark_text(align="right", dx=-4, dy=-4, baseline="bottom", color="#555").encode(
-        x=x, y=alt.YValue("height"), text=alt.Text("teken:N")
-    )
+    change_rule = changes.mark_rule(strokeDash=[2, 3], color=CARE_NA_COLOR).encode(x=x, tooltip=tooltip)
+    change_text = changes.mark_text(
+        align="right", dx=-4, dy=-4, baseline="bottom", color=CARE_NA_COLOR
+    ).encode(x=x, y=alt.YValue("height"), text=alt.Text("teken:N"))
     layered = alt.layer(lines, change_rule, points, missing, change_text, data=frame)
     order = [_heading(name, bound) for name, bound in _lower_bounds(series).items()]
     faceted: alt.FacetChart = layered.facet(
@@ -454,7 +453,7 @@ def steps_chart(steps: pl.DataFrame, area: str) -> alt.LayerChart:
     )
     one = (
         alt.Chart(pl.DataFrame({"x": [1.0]}))
-        .mark_rule(strokeDash=[4, 4], color="#444")
+        .mark_rule(strokeDash=[4, 4], color=GUIDE_COLOR)
         .encode(x=alt.X("x:Q"))
     )
     layered: alt.LayerChart = rule + point + label + one
