@@ -53,7 +53,7 @@ lock: $(DEV_STAMP) ## Regenerate requirements.txt and requirements-dev.txt from 
 	$(PIP_COMPILE) --output-file=requirements-dev.txt requirements-dev.in
 
 run: $(RUNTIME_STAMP) ## Start the Streamlit app.
-	$(VENV)/bin/streamlit run streamlit_app.py
+	$(VENV)/bin/streamlit run serve.py
 
 test: lint ## Lint, check formatting and types, then run all tests.
 	$(VENV)/bin/pytest

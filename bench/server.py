@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-APP_SCRIPT = "streamlit_app.py"
+APP_SCRIPT = "serve.py"  # streamlit_app.py behind the address guard (serve.py)
 BASELINE_SCRIPT = "bench/baseline_app.py"
 START_TIMEOUT_S = 90.0
 

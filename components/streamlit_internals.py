@@ -51,6 +51,21 @@ def leave_legacy_page_mode() -> None:
         st.rerun()
 
 
+def no_legacy_page_mode() -> None:
+    """Before the first session exists, tell Streamlit that this app is not a legacy multipage app.
+
+    Streamlit sets the flag on the first session only when it is still unset, so setting it
+    first (``serve.py`` does, when the server starts) means no visitor ever meets the legacy
+    mode: not even the very first one, who would otherwise see an English 'Page not found'
+    for an unknown address. :func:`leave_legacy_page_mode` stays for ``streamlit run
+    streamlit_app.py``.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory is None:
+        PagesManager.uses_pages_directory = False
+
+
 # -- 2. How a bound widget's value is written in the link ----------------------------------
 #
 # Uses: nothing at run time; mirrors ``_coerce_value_for_query_url`` in

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from bench.browser import LOCALE, VIEWPORT, chromium, chromium_path, missing_chromium_reason
-from bench.server import REPO_ROOT, ServerStartError, start
+from bench.server import APP_SCRIPT, REPO_ROOT, ServerStartError, start
 from tests.browser import helpers
 from tests.ci import skip_or_fail_in_ci
 
@@ -27,7 +27,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @contextmanager
 def streamlit_server(
-    cwd: Path = REPO_ROOT, script: str = "streamlit_app.py", env: dict[str, str] | None = None
+    cwd: Path = REPO_ROOT, script: str = APP_SCRIPT, env: dict[str, str] | None = None
 ) -> Iterator[str]:
     """Run ``streamlit run <script>`` from ``cwd`` on a free port (``bench.server.start``); yield its base URL.
 

@@ -22,6 +22,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from analysis.links import quote_safely
 from analysis.questions import APP_TITLE, route
+from bench.server import APP_SCRIPT
 from tests.browser.conftest import streamlit_server
 from tests.browser.helpers import (
     APP_TIMEOUT_MS,
@@ -645,7 +646,7 @@ def test_presentation_route_leaves_no_stray_values_in_the_address(app_server: st
 
 
 def test_server_started_from_another_directory(browser: Browser, tmp_path: Path) -> None:
-    script = str(REPO_ROOT / "streamlit_app.py")
+    script = str(REPO_ROOT / APP_SCRIPT)
     with streamlit_server(cwd=tmp_path, script=script) as base_url, fresh_page(browser) as page:
         open_page(page, f"{base_url}/")
         expect(title(page)).to_have_text(APP_TITLE)

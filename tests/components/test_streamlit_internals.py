@@ -24,6 +24,21 @@ def test_pages_manager_still_has_the_pages_directory_switch() -> None:
     assert "uses_pages_directory" in vars(PagesManager), "the pages-directory switch is gone"
 
 
+def test_setting_the_switch_first_keeps_legacy_mode_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """serve.py relies on Streamlit setting the flag only while it is unset (None)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    app = Path(__file__).resolve().parents[2] / "streamlit_app.py"
+    assert (app.parent / "pages").is_dir()
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
+    PagesManager(str(app))
+    assert PagesManager.uses_pages_directory is True, "Streamlit no longer detects pages/: drop the switches"
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
+    internals.no_legacy_page_mode()
+    PagesManager(str(app))
+    assert PagesManager.uses_pages_directory is False
+
+
 @pytest.mark.parametrize(
     ("widget", "value", "value_type"),
     [
