@@ -36,7 +36,7 @@ from functools import partial
 
 import streamlit as st
 
-from analysis.questions import START, Question, question, route, route_position
+from analysis.questions import SECTION_SESSION, START, Question, question, route, route_position
 from components import presentation
 from components.controls import bound, known
 from components.store import database_url, engine_for
@@ -414,11 +414,20 @@ def frame(url_path: str) -> Mode:
     return current_mode
 
 
+def off_route_label(url_path: str) -> str:
+    """What the bar says on a page off the route: its own name for the werksessie, else 'Naslag'."""
+    try:
+        q = question(url_path or START)
+    except KeyError:
+        return "Naslag"
+    return q.label if q.section == SECTION_SESSION else "Naslag"
+
+
 def _solo(url_path: str) -> None:
     if slide_for(url_path or START, 1) is None:
         with st.container(key="dia-balk"):
             where, leave = st.columns([5, 1], vertical_alignment="center")
-            where.markdown("**Naslag**")
+            where.markdown(f"**{off_route_label(url_path)}**")
             leave.button("Verlaten", key="presentatie_verlaten", on_click=_leave, width="stretch")
         return
     _solo_bar(url_path)

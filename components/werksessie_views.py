@@ -13,6 +13,7 @@ the database answers again.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import logging
 import math
 import re
@@ -50,7 +51,6 @@ from analysis.werksessie import (
     estimate_stats,
     estimate_table,
     format_deadline,
-    join_link,
     published_figures,
     report_csv,
     report_html,
@@ -67,6 +67,7 @@ from components.charts import show_chart
 from components.controls import bound
 from components.frame import district_options
 from components.store import database_url, engine_for
+from components.werksessie_figures import area_note, value_label
 from storage import (
     Client,
     Store,
@@ -84,17 +85,26 @@ FIGURE_KEY = "vraag"
 _CLIENT = "_ws_client"
 _KEY = "_ws_sleutel"
 _CREATED = "_ws_nieuw"
+#: The (code, key) of the session this browser just created, until the key dialog is closed.
+CREATED_KEY = _CREATED
 _FLASH = "_ws_melding"
 _ORG = "_ws_organisatie"
 #: The session this browser last saw, shown while the database is away.
 _LAST_INFO = "_ws_laatste_sessie"
 #: Set while the board could not be read; the next good read reruns the whole page.
 _OFFLINE = "_ws_offline"
+#: The session whose key this browser session entered correctly (the console asks only once).
+_KEY_OK = "_ws_sleutel_goed"
+#: The round this browser's board last saw (a new round redraws the estimate form).
+_ROUND_SEEN = "_ws_ronde_gezien"
 
 #: Where on the page a callback's message shows (see :func:`show_flash`).
 _AT_START = "start"
 _AT_BOARD = "bord"
 _AT_FACILITATOR = "leider"
+AT_FACILITATOR = _AT_FACILITATOR
+#: A facilitator action: a store call that takes the key and the client.
+Action = Callable[[str | None, Client], object]
 
 
 def _at_estimate(figure: Figure) -> str:
@@ -123,7 +133,17 @@ REFRESH_SECONDS = 3
 REFRESH = f"{REFRESH_SECONDS}s"
 #: How often a page without database tries again.
 RETRY_SECONDS = 5
-ExportFormat = Literal["md", "html", "csv"]
+ExportFormat = Literal["md", "html", "csv", "handout"]
+
+
+def handout_maker() -> Callable[[SessionReport], str] | None:
+    """The printable handout (``analysis.werksessie.handout.handout_html``) once it exists, else None."""
+    try:
+        module = importlib.import_module("analysis.werksessie.handout")
+    except ImportError:
+        return None
+    maker = getattr(module, "handout_html", None)
+    return maker if callable(maker) else None
 
 
 # ---------------------------------------------------------------------------
@@ -281,16 +301,26 @@ def open_session(store: Store, code: str) -> SessionInfo | None:
 
 
 def code_field() -> str:
-    """The session code field; its value travels in the link as ``sessie=``."""
-    code = bound(
-        st.text_input,
-        "Sessiecode",
-        key=CODE_KEY,
-        max_chars=12,
-        placeholder="bijvoorbeeld K7Q2MX",
-        help="Open je de link van de gespreksleider, dan staat de code hier al.",
-    )
-    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
+    """The session code from the link (``sessie=``), letters and digits only; '' when none."""
+    code = st.query_params.get(CODE_KEY) or ""
+    return "".join(ch for ch in code.upper() if ch.isalnum())[:12]
+
+
+def _join() -> None:
+    """Callback of the join form: open the participant's screen of the typed code."""
+    typed = st.session_state.get("_ws_code_invoer")
+    code = "".join(ch for ch in str(typed or "").upper() if ch.isalnum())[:12]
+    if not code:
+        _flash("error", "Vul de code in die op het grote scherm staat.", _AT_START)
+        return
+    st.query_params[CODE_KEY] = code
+
+
+def join_form() -> None:
+    """'Meedoen': type the code from the big screen (the QR code and the link fill it in already)."""
+    with st.form("ws_meedoen", border=True):
+        st.text_input("Sessiecode", key="_ws_code_invoer", max_chars=12, placeholder="bijvoorbeeld K7Q2MX")
+        st.form_submit_button("Meedoen", type="primary", on_click=_join)
 
 
 def _create(store: Store, year: int, districts: list[str]) -> None:
@@ -317,9 +347,11 @@ def _create(store: Store, year: int, districts: list[str]) -> None:
     except StoreError as exc:
         _flash("error", exc.message, _AT_START)
         return
-    state[CODE_KEY] = info.code
     state[_CREATED] = (info.code, key)
     state[_KEY] = key
+    state[_KEY_OK] = info.code
+    st.query_params[CODE_KEY] = info.code
+    st.query_params["scherm"] = "regie"
 
 
 def start_form(store: Store, year: int, districts: list[str]) -> None:
@@ -340,29 +372,6 @@ def start_form(store: Store, year: int, districts: list[str]) -> None:
             "Werksessie starten", type="primary", on_click=_create, args=(store, year, list(districts))
         )
     show_flash(_AT_START)
-
-
-def _forget_created() -> None:
-    """Stop showing the facilitator key of the session this browser created."""
-    st.session_state.pop(_CREATED, None)
-
-
-def created_notice(info: SessionInfo) -> None:
-    """Show the join link and, once, the facilitator key of a session this browser just created."""
-    created = st.session_state.get(_CREATED)
-    if not created or created[0] != info.code:
-        return
-    with st.container(border=True, key="ws_nieuw"):
-        st.success(f"Werksessie gestart. Code: **{info.code}**", icon=":material/check_circle:")
-        st.markdown("Deelnemers doen mee met deze link:")
-        st.code(join_link(base_url(), info.code), language=None)
-        st.warning(
-            "Jouw sleutel als gespreksleider staat hieronder. Hij wordt maar één keer getoond en is niet "
-            "terug te halen: schrijf hem op. Deel hem niet met deelnemers en zet hem nooit in een link.",
-            icon=":material/key:",
-        )
-        st.code(created[1], language=None)
-        st.button("Ik heb de sleutel bewaard", key="ws_sleutel_bewaard", on_click=_forget_created)
 
 
 # ---------------------------------------------------------------------------
@@ -447,9 +456,10 @@ def _post_estimate(store: Store, code: str, figure: Figure) -> None:
     _flash("ok", f"Je schatting voor ronde {round_no} is opgeslagen.", where)
 
 
-def estimate_form(store: Store, info: SessionInfo, figure: Figure) -> None:
-    """'Schat eerst': the estimate input for the current round."""
-    st.subheader("Schat eerst")
+def estimate_form(store: Store, info: SessionInfo, figure: Figure, *, compact: bool = False) -> None:
+    """'Schat eerst': the estimate input for the current round (``compact``: the question without a heading)."""
+    if not compact:
+        st.subheader("Schat eerst")
     st.markdown(f"**{figure.question}**")
     with st.form(f"ws_schatting_{figure.key}", border=False):
         st.number_input(
@@ -498,17 +508,18 @@ def estimates_chart(table: pl.DataFrame, figure: Figure) -> alt.LayerChart:
             ],
         )
     )
-    truth = pl.DataFrame({"waarde": [figure.value], "tekst": [f"gepubliceerd: {figure.value_text}"]})
+    label = value_label(figure)
+    truth = pl.DataFrame({"waarde": [figure.value], "tekst": [f"{label.lower()}: {figure.value_text}"]})
     rule = alt.Chart(truth).mark_rule(color="#222", strokeDash=[4, 3], size=2).encode(x=alt.X("waarde:Q"))
-    label = (
+    text = (
         alt.Chart(truth)
         .mark_text(align="left", dx=4, dy=-6, fontWeight="bold")
         .encode(x=alt.X("waarde:Q"), y=alt.value(0), text=alt.Text("tekst:N"))
     )
-    chart: alt.LayerChart = (points + rule + label).properties(
+    chart: alt.LayerChart = (points + rule + text).properties(
         title=alt.TitleParams(
             "Hoe ver zaten we ernaast?",
-            subtitle=f"Schattingen per type organisatie; de stippellijn is het gepubliceerde cijfer ({figure.counts_text}).",
+            subtitle=f"Schattingen per type organisatie; de stippellijn: {label.lower()} ({figure.counts_text}).",
         ),
         height=320,
     )
@@ -524,20 +535,32 @@ def _estimates_part(board: Board, figure: Figure) -> None:
             n = sum(1 for e in rows if e.round == round_no)
             st.info(
                 f"Ronde {round_no}: {n} {'schatting' if n == 1 else 'schattingen'} binnen. De schattingen "
-                "en het gepubliceerde cijfer blijven verborgen tot de gespreksleider ze toont.",
+                "en het antwoord blijven verborgen tot de gespreksleider ze toont.",
                 icon=":material/visibility_off:",
             )
-    shown = [e for e in rows if board.is_revealed(figure.key, e.round)]
+    reveal_part(board, figure)
+
+
+def reveal_part(board: Board, figure: Figure, *, big: bool = False) -> None:
+    """Once revealed: the figure with its label and source, what the group estimated, and the strip.
+
+    ``big`` is the projector's version: the figure and the strip, no table.
+    """
+    shown = [e for e in board.estimates if e.figure == figure.key and board.is_revealed(figure.key, e.round)]
     if not shown:
         return
-    st.subheader("Dan zien")
+    if not big:
+        st.subheader("Dan zien")
+    note = area_note(figure)
+    if note:
+        st.caption(note)
     st.metric(
-        "Gepubliceerd cijfer",
+        value_label(figure),
         figure.value_text,
         help=f"{figure.counts_text}. Bron: {figure.source}.",
         border=True,
     )
-    st.caption(f"{figure.counts_text}. {figure.note}".strip())
+    st.caption(f"{figure.counts_text}. {figure.note} Bron: {figure.source}.".replace("  ", " ").strip())
     stats = []
     for round_no in range(1, ROUNDS + 1):
         if board.is_revealed(figure.key, round_no):
@@ -548,6 +571,8 @@ def _estimates_part(board: Board, figure: Figure) -> None:
         st.markdown(inert_markdown(round_comparison(stats[0], stats[1], figure)))
     table = estimate_table([(e.org_type, e.round, e.value) for e in shown], figure)
     show_chart(estimates_chart, table, figure, source=f"schattingen in deze werksessie; {figure.source}")
+    if big:
+        return
     with st.expander("Schattingen als tabel"):
         st.dataframe(
             table.select("organisatie", "ronde", pl.col("schatting_tekst").alias("schatting")),
@@ -748,8 +773,14 @@ def note_form(store: Store, info: SessionInfo, figure: Figure) -> None:
 # ---------------------------------------------------------------------------
 
 
-def board(store: Store, code: str, figure_key: str, figures: dict[str, Figure]) -> None:
-    """The board for one question: estimates (hidden until revealed) and notes; refreshes every few seconds."""
+def board(
+    store: Store, code: str, figure_key: str, figures: dict[str, Figure], *, follow: bool = False
+) -> None:
+    """The board for one question: estimates (hidden until revealed) and notes; refreshes every few seconds.
+
+    ``follow``: when the console puts another question on the big screen, the whole page runs
+    again with that question (the participant's phone follows the big screen).
+    """
 
     @st.fragment(run_every=REFRESH)
     def _live() -> None:
@@ -768,6 +799,14 @@ def board(store: Store, code: str, figure_key: str, figures: dict[str, Figure]) 
             return
         if st.session_state.pop(_OFFLINE, False):
             st.rerun()  # the database is back: draw the whole page again (round, closed, forms)
+        if follow and current.session.shown_figure != figure_key:
+            st.rerun(scope="app")  # the console chose another question
+        if follow and current.session.current_round != st.session_state.get(
+            _ROUND_SEEN, current.session.current_round
+        ):
+            st.session_state[_ROUND_SEEN] = current.session.current_round
+            st.rerun(scope="app")  # round 2 started: the estimate form asks again
+        st.session_state[_ROUND_SEEN] = current.session.current_round
         show_flash(_AT_BOARD)
         if current.session.closed:
             st.warning("Deze werksessie is gesloten. Je kunt alles nog lezen.", icon=":material/lock:")
@@ -794,9 +833,10 @@ def retention_text(info: SessionInfo) -> str:
     )
 
 
-def session_header(info: SessionInfo) -> None:
+def session_header(info: SessionInfo, *, privacy: bool = True, title: bool = True) -> None:
     """Title, date, area, round and retention of the session (all escaped), and the privacy notice."""
-    st.subheader(inert_markdown(info.title))
+    if title:
+        st.subheader(inert_markdown(info.title))
     st.caption(
         inert_markdown(
             f"Code {info.code} · {format_deadline(info.held_on)} · "
@@ -806,7 +846,8 @@ def session_header(info: SessionInfo) -> None:
     )
     if info.expires_on is not None:
         st.caption(inert_markdown(retention_text(info)))
-    st.warning(PRIVACY_NOTICE, icon=":material/privacy_tip:")
+    if privacy:
+        st.warning(PRIVACY_NOTICE, icon=":material/privacy_tip:")
 
 
 # ---------------------------------------------------------------------------
@@ -934,104 +975,115 @@ def _export(store: Store, code: str, figures: dict[str, Figure], fmt: ExportForm
         if fmt == "csv":
             return report_csv(csv_rows(board_data))
         report = build_report(board_data, figures, url)
+        if fmt == "handout":
+            maker = handout_maker()
+            return maker(report) if maker is not None else report_html(report)
         return report_markdown(report) if fmt == "md" else report_html(report)
 
     return make
 
 
-def facilitator_panel(store: Store, info: SessionInfo, figure: Figure, figures: dict[str, Figure]) -> None:
-    """Reveal, next round, hide, merge, close and export; each needs the facilitator key."""
-    with st.expander(
-        "Voor de gespreksleider",
-        icon=":material/admin_panel_settings:",
-        expanded=bool(st.session_state.get(_KEY)),
-    ):
+def _facilitator_key() -> str | None:
+    key = st.session_state.get(_KEY)
+    return key if isinstance(key, str) and key else None
+
+
+def key_accepted(store: Store, info: SessionInfo) -> bool:
+    """True when this browser session holds the right key of ``info`` (checked once, then remembered)."""
+    return bool(st.session_state.get(_KEY_OK) == info.code and _facilitator_key())
+
+
+def _check_typed_key(store: Store, code: str) -> None:
+    """Callback of the key form: remember the key for this browser session when the store accepts it."""
+    typed = st.session_state.get("_ws_sleutel_invoer")
+    typed = typed if isinstance(typed, str) else ""
+    try:
+        allowed = bool(typed) and store.check_key(code, typed, current_client())
+    except StoreError as exc:
+        _flash("error", exc.message, _AT_FACILITATOR)
+        return
+    if not allowed:
+        _flash(
+            "error",
+            "Deze sleutel klopt niet; vul de sleutel in die je bij het starten kreeg.",
+            _AT_FACILITATOR,
+        )
+        return
+    st.session_state[_KEY] = typed
+    st.session_state[_KEY_OK] = code
+    st.session_state["_ws_sleutel_invoer"] = ""
+
+
+def key_field(store: Store, info: SessionInfo) -> None:
+    """Ask once per browser session for the facilitator key (it never goes into a link)."""
+    st.markdown(
+        "Dit is de regie van de werksessie. Vul de sleutel in die je bij het starten kreeg; deze browser "
+        "onthoudt hem tot je het tabblad sluit. Deelnemers gebruiken de deelnamelink, het grote scherm heeft "
+        "geen sleutel nodig."
+    )
+    with st.form("ws_sleutel", border=True):
         st.text_input(
             "Sleutel van de gespreksleider",
             type="password",
-            key=_KEY,
-            help="De sleutel die je kreeg bij het starten. Hij wordt bij elke actie gecontroleerd en staat nooit in de link.",
+            key="_ws_sleutel_invoer",
+            placeholder="XXXX-XXXX-XXXX-XXXX",
         )
-        code = info.code
-        cols = st.columns(3)
-        cols[0].button(
-            f"Schattingen tonen (ronde {info.current_round})",
-            key="ws_tonen",
-            type="primary",
-            on_click=_facilitator_action,
-            args=(store, code, FacilitatorAction.REVEAL, figure.key),
+        st.form_submit_button(
+            "Regie openen", type="primary", on_click=_check_typed_key, args=(store, info.code)
         )
-        cols[1].button(
-            f"Ronde {ROUNDS} starten",
-            key="ws_ronde",
-            disabled=info.current_round >= ROUNDS,
-            on_click=_facilitator_action,
-            args=(store, code, FacilitatorAction.NEXT_ROUND, figure.key),
-        )
-        cols[2].button(
-            "Sessie sluiten",
-            key="ws_sluiten",
-            disabled=info.closed,
-            on_click=_facilitator_action,
-            args=(store, code, FacilitatorAction.CLOSE, figure.key),
-        )
-        left, right = st.columns(2)
-        left.number_input("Bijdrage # verbergen", min_value=1, step=1, value=None, key="_ws_verberg")
-        left.button(
-            "Verbergen",
-            key="ws_verbergen",
-            on_click=_facilitator_action,
-            args=(store, code, FacilitatorAction.HIDE, figure.key),
-        )
-        right.number_input("Bewaar bijdrage #", min_value=1, step=1, value=None, key="_ws_bewaar")
+    show_flash(_AT_FACILITATOR)
+
+
+def run_action(action: Action, done: str) -> None:
+    """Run one facilitator action with the key of this browser session; say how it went."""
+    try:
+        action(_facilitator_key(), current_client())
+    except StoreError as exc:
+        _flash("error", exc.message, _AT_FACILITATOR)
+        return
+    if done:
+        _flash("ok", done, _AT_FACILITATOR)
+
+
+def merge_controls(store: Store, info: SessionInfo, figure: Figure) -> None:
+    """Merge a duplicate note into another (by their numbers)."""
+    with st.expander("Dubbele bijdragen samenvoegen", icon=":material/merge:"):
+        left, right, button = st.columns([2, 2, 1], vertical_alignment="bottom")
+        left.number_input("Bewaar bijdrage #", min_value=1, step=1, value=None, key="_ws_bewaar")
         right.number_input("Voeg dubbele bijdrage # samen", min_value=1, step=1, value=None, key="_ws_dubbel")
-        right.button(
+        button.button(
             "Samenvoegen",
             key="ws_samenvoegen",
             on_click=_facilitator_action,
-            args=(store, code, FacilitatorAction.MERGE, figure.key),
+            args=(store, info.code, FacilitatorAction.MERGE, figure.key),
         )
-        show_flash(_AT_FACILITATOR)
-        st.caption(inert_markdown(retention_text(info) + " Download het verslag vóór die datum."))
-        key = st.session_state.get(_KEY)
-        if isinstance(key, str) and key:
-            try:
-                allowed = store.check_key(code, key, current_client())
-            except StoreError as exc:
-                st.error(exc.message)
-                allowed = False
-            if not allowed:
-                st.error("Deze sleutel klopt niet; de acties hierboven worden geweigerd.")
-                return
-            st.markdown("**Verslag downloaden**")
-            st.caption(
-                f"Het verslag bevat de stand van {dt.datetime.now().strftime('%H:%M:%S')}. "
-                "Klik op 'Verslag bijwerken' voor de nieuwste bijdragen."
-            )
-            st.button("Verslag bijwerken", key="ws_verslag_bijwerken")
-            stamp = info.code
-            d1, d2, d3 = st.columns(3)
-            d1.download_button(
-                "Verslag (Markdown)",
-                _export(store, code, figures, "md")(),
-                file_name=f"werksessie-{stamp}.md",
-                mime="text/markdown",
-                key="ws_md",
-                on_click="ignore",
-            )
-            d2.download_button(
-                "Verslag (HTML)",
-                _export(store, code, figures, "html")(),
-                file_name=f"werksessie-{stamp}.html",
-                mime="text/html",
-                key="ws_html",
-                on_click="ignore",
-            )
-            d3.download_button(
-                "Alle bijdragen en schattingen (CSV)",
-                _export(store, code, figures, "csv")(),
-                file_name=f"werksessie-{stamp}.csv",
-                mime="text/csv",
-                key="ws_csv",
-                on_click="ignore",
-            )
+
+
+def exports(store: Store, info: SessionInfo, figures: dict[str, Figure]) -> None:
+    """The downloads: report (Markdown, HTML), handout to print, and every contribution as CSV."""
+    code = info.code
+    st.markdown("**Verslag downloaden**")
+    st.caption(
+        inert_markdown(
+            f"Het verslag bevat de stand van {dt.datetime.now().strftime('%H:%M:%S')}; 'Verslag bijwerken' "
+            f"haalt de nieuwste bijdragen op. {retention_text(info)} Download het verslag vóór die datum."
+        )
+    )
+    st.button("Verslag bijwerken", key="ws_verslag_bijwerken")
+    stamp = info.code
+    files: list[tuple[str, ExportFormat, str, str]] = [
+        ("Verslag (Markdown)", "md", "md", "text/markdown"),
+        ("Verslag (HTML)", "html", "html", "text/html"),
+    ]
+    if handout_maker() is not None:
+        files.append(("Hand-out om te printen (HTML)", "handout", "hand-out.html", "text/html"))
+    files.append(("Alle bijdragen en schattingen (CSV)", "csv", "csv", "text/csv"))
+    for column, (label, fmt, suffix, mime) in zip(st.columns(len(files)), files, strict=True):
+        column.download_button(
+            label,
+            _export(store, code, figures, fmt)(),
+            file_name=f"werksessie-{stamp}.{suffix}",
+            mime=mime,
+            key=f"ws_{fmt}",
+            on_click="ignore",
+        )

@@ -49,6 +49,11 @@ class WorkSession(Base):
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     #: The hashed network address of the browser that created the session (or None when unknown).
     created_from: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    #: The figure the big screen and the phones show now (None: the session's first figure).
+    current_figure: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    #: When the countdown the console started ends, and how long it was (None: no countdown).
+    timer_ends_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    timer_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Estimate(Base):
@@ -111,6 +116,30 @@ class Reveal(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("werksessies.id", ondelete="CASCADE"), index=True)
     figure: Mapped[str] = mapped_column(String(40), nullable=False)
     round: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class ClosedRound(Base):
+    """The facilitator stopped accepting estimates of one figure in one round (before or without a reveal)."""
+
+    __tablename__ = "rondes_dicht"
+    __table_args__ = (UniqueConstraint("session_id", "figure", "round", name="uq_ronde_dicht"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("werksessies.id", ondelete="CASCADE"), index=True)
+    figure: Mapped[str] = mapped_column(String(40), nullable=False)
+    round: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class Participant(Base):
+    """A hashed browser that opened the participant view of a session (the big screen counts them)."""
+
+    __tablename__ = "deelnemers"
+    __table_args__ = (UniqueConstraint("session_id", "client", name="uq_deelnemer"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("werksessies.id", ondelete="CASCADE"), index=True)
+    client: Mapped[str] = mapped_column(String(64), nullable=False)
+    joined_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), nullable=False)
 
 
 class Attempt(Base):

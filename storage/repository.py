@@ -72,7 +72,18 @@ from analysis.werksessie.session import (
     guess_delay,
 )
 from storage.clients import Client
-from storage.models import Attempt, Estimate, Note, Reveal, Setting, Support, Visitor, WorkSession
+from storage.models import (
+    Attempt,
+    ClosedRound,
+    Estimate,
+    Note,
+    Participant,
+    Reveal,
+    Setting,
+    Support,
+    Visitor,
+    WorkSession,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +105,10 @@ GUESS_CODE = "code"
 MAX_ESTIMATE = 10_000_000.0
 #: The earliest year a session can be about.
 FIRST_SESSION_YEAR = 2000
+#: The most browsers counted as participants of one session.
+MAX_PARTICIPANTS = 500
+#: The longest countdown the console can start (one hour).
+MAX_TIMER_SECONDS = 3600
 
 T = TypeVar("T")
 
@@ -278,6 +293,18 @@ class SessionInfo:
     closed: bool
     #: The last day the session is kept (see :func:`expiry_date`).
     expires_on: dt.date | None = None
+    #: The figure the console put on the big screen (None: none chosen yet, the page shows the first).
+    current_figure: str | None = None
+    #: When the console's countdown ends (UTC) and how long it was; None without a countdown.
+    timer_ends_at: dt.datetime | None = None
+    timer_seconds: int | None = None
+
+    @property
+    def shown_figure(self) -> str | None:
+        """The figure on the big screen: the console's choice when it belongs to the session, else the first."""
+        if self.current_figure in self.figures:
+            return self.current_figure
+        return self.figures[0] if self.figures else None
 
 
 @dataclass(frozen=True)
@@ -316,6 +343,18 @@ class Board:
     notes: tuple[NoteView, ...]
     estimates: tuple[EstimateView, ...]
     revealed: frozenset[tuple[str, int]]
+    #: Rounds (figure, round) in which the facilitator stopped accepting estimates.
+    closed_rounds: frozenset[tuple[str, int]] = frozenset()
+    #: How many browsers opened the participant view.
+    participants: int = 0
+
+    def is_open(self, figure: str, round_no: int) -> bool:
+        """True while estimates of this figure in this round are accepted (not closed, not revealed)."""
+        return (
+            not self.session.closed
+            and (figure, round_no) not in self.closed_rounds
+            and not self.is_revealed(figure, round_no)
+        )
 
     def is_revealed(self, figure: str, round_no: int) -> bool:
         """True when the facilitator showed this figure's estimates of this round."""
@@ -359,6 +398,9 @@ def _info(row: WorkSession) -> SessionInfo:
             _aware(row.last_activity_at) or _aware(row.created_at),
             _aware(row.closed_at),
         ),
+        current_figure=row.current_figure,
+        timer_ends_at=_aware(row.timer_ends_at),
+        timer_seconds=row.timer_seconds,
     )
 
 
@@ -802,6 +844,16 @@ class Store:
                     raise NotAllowedError(
                         f"De schattingen van ronde {round_no} zijn al getoond; wacht op de volgende ronde."
                     )
+                if session.scalar(
+                    select(ClosedRound.id).where(
+                        ClosedRound.session_id == row.id,
+                        ClosedRound.figure == figure,
+                        ClosedRound.round == round_no,
+                    )
+                ):
+                    raise NotAllowedError(
+                        f"De gespreksleider heeft ronde {round_no} van deze vraag gesloten; schatten kan nu niet."
+                    )
                 existing = session.scalar(
                     select(Estimate).where(
                         Estimate.session_id == row.id,
@@ -942,6 +994,12 @@ class Store:
                 select(Estimate).where(Estimate.session_id == row.id).order_by(Estimate.id)
             ).all()
             reveals = session.scalars(select(Reveal).where(Reveal.session_id == row.id)).all()
+            closed_rounds = session.execute(
+                select(ClosedRound.figure, ClosedRound.round).where(ClosedRound.session_id == row.id)
+            ).all()
+            participants = session.scalar(
+                select(func.count()).select_from(Participant).where(Participant.session_id == row.id)
+            )
             return Board(
                 session=_info(row),
                 notes=tuple(
@@ -964,6 +1022,8 @@ class Store:
                     EstimateView(e.figure, e.round, e.org_type, e.value, e.created_at) for e in estimates
                 ),
                 revealed=frozenset((r.figure, r.round) for r in reveals),
+                closed_rounds=frozenset((f, int(r)) for f, r in closed_rounds),
+                participants=int(participants or 0),
             )
 
     # -- facilitator actions -------------------------------------------------------------------
@@ -1039,6 +1099,86 @@ class Store:
             if not row.closed:
                 row.closed = True
                 row.closed_at = now
+
+    # -- the console: what the big screen shows, the countdown, closed rounds, participants ----------
+
+    def join(self, code: str, client: Client | str) -> bool:
+        """Count this browser as a participant of the session (once); True when it was new.
+
+        At most :data:`MAX_PARTICIPANTS` browsers are counted per session, so a script that
+        makes new browsers cannot grow the table without end.
+        """
+        who = self.hashed(client)
+        try:
+            with self._session("join") as session:
+                row = self._row(session, code)
+                known = session.scalar(
+                    select(Participant.id).where(
+                        Participant.session_id == row.id, Participant.client == who.browser
+                    )
+                )
+                if known is not None:
+                    return False
+                count = session.scalar(
+                    select(func.count()).select_from(Participant).where(Participant.session_id == row.id)
+                )
+                if (count or 0) >= MAX_PARTICIPANTS:
+                    return False
+                session.add(Participant(session_id=row.id, client=who.browser, joined_at=self._now()))
+        except StoreUnavailableError as exc:
+            if isinstance(exc.__cause__, IntegrityError):
+                return False  # the same browser joined twice at once
+            raise
+        return True
+
+    def show_figure(self, code: str, key: str | None, figure: str, client: Client | str) -> None:
+        """Put ``figure`` on the big screen and the phones (facilitator key needed)."""
+        self._authorise("show figure", code, key, client)
+        with self._session("show figure") as session:
+            row = self._locked_row(session, code, self._now())
+            if figure not in row.figures.split(";"):
+                raise StoreError("Dit cijfer hoort niet bij deze werksessie.")
+            row.current_figure = figure
+
+    def start_timer(self, code: str, key: str | None, seconds: int, client: Client | str) -> dt.datetime:
+        """Start a countdown of ``seconds`` (1 to 3600) that the big screen shows; return when it ends."""
+        if not 1 <= int(seconds) <= MAX_TIMER_SECONDS:
+            raise StoreError(f"Kies een tijd tussen 1 seconde en {MAX_TIMER_SECONDS // 60} minuten.")
+        self._authorise("start timer", code, key, client)
+        now = self._now()
+        with self._session("start timer") as session:
+            row = self._locked_row(session, code, now)
+            row.timer_seconds = int(seconds)
+            row.timer_ends_at = now + dt.timedelta(seconds=int(seconds))
+            return row.timer_ends_at
+
+    def stop_timer(self, code: str, key: str | None, client: Client | str) -> None:
+        """Take the countdown off the big screen (facilitator key needed)."""
+        self._authorise("stop timer", code, key, client)
+        with self._session("stop timer") as session:
+            row = self._locked_row(session, code, self._now())
+            row.timer_ends_at = None
+            row.timer_seconds = None
+
+    def close_round(
+        self, code: str, key: str | None, figure: str, client: Client | str, closed: bool = True
+    ) -> None:
+        """Stop (or start again) accepting estimates of ``figure`` in the current round (facilitator key needed)."""
+        self._authorise("close round", code, key, client)
+        with self._session("close round") as session:
+            row = self._locked_row(session, code, self._now())
+            if figure not in row.figures.split(";"):
+                raise StoreError("Dit cijfer hoort niet bij deze werksessie.")
+            where = (
+                ClosedRound.session_id == row.id,
+                ClosedRound.figure == figure,
+                ClosedRound.round == row.current_round,
+            )
+            exists = session.scalar(select(ClosedRound.id).where(*where))
+            if closed and exists is None:
+                session.add(ClosedRound(session_id=row.id, figure=figure, round=row.current_round))
+            elif not closed and exists is not None:
+                session.execute(delete(ClosedRound).where(*where))
 
     def authorise_export(self, code: str, key: str | None, client: Client | str) -> Board:
         """The board for an export, only with the facilitator key."""

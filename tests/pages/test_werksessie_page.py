@@ -56,9 +56,24 @@ def _create(title: str = "Sessie Twente") -> tuple[AppTest, str, str]:
     at.text_input(key="_ws_titel").input(title)
     submit_button(at, "ws_start", "Werksessie starten").click().run()
     assert not at.exception
-    link, key, *_ = [c.value for c in at.code]
+    codes = [c.value for c in at.code]
+    link, key = codes[0], codes[-1]  # the join link in the console; the key in the dialog (drawn last)
     code = link.rsplit("sessie=", 1)[1]
     return at, code, key
+
+
+def _console(code: str, key: str | None = None) -> AppTest:
+    """The console of session ``code`` in a new browser session, unlocked with ``key`` when given."""
+    at = run_app(PAGE, sessie=code, scherm="regie")
+    assert not at.exception
+    if key is not None:
+        _enter_key(at, key)
+    return at
+
+
+def _enter_key(at: AppTest, key: str) -> None:
+    at.text_input(key="_ws_sleutel_invoer").input(key)
+    submit_button(at, "ws_sleutel", "Regie openen").click().run()
 
 
 def _post(at: AppTest, typed: str) -> None:
@@ -97,8 +112,14 @@ def test_create_shows_link_key_and_retention_once() -> None:
     assert "Sessie Twente" in text
     last_day = dt.date.today() + dt.timedelta(days=7)
     assert f"Bewaard tot en met {last_day.day} " in text and "30 dagen" in text
+    assert dict(at.query_params) == {
+        "sessie": code,
+        "scherm": "regie",
+    }  # the console, the key not in the link
+    assert all(key not in c.value for c in at.code[:-1])  # the links hold no key; the dialog shows it
     at.button(key="ws_sleutel_bewaard").click().run()
     assert key not in [c.value for c in at.code]
+    assert at.button(key="ws_tonen")  # the console stays unlocked in this browser session
 
 
 def test_join_by_link_estimate_and_post() -> None:
@@ -130,18 +151,20 @@ def test_personal_data_refused_and_text_kept() -> None:
 def test_wrong_key_refused_right_key_reveals() -> None:
     _, code, key = _create()
     at = run_app(PAGE, sessie=code)
+    assert "ws_tonen" not in [b.key for b in at.button]  # nothing for the facilitator on a phone
     at.number_input(key="_ws_schatting_signalen").set_value(150)
     submit_button(at, "ws_schatting_signalen", "Schatting insturen (ronde 1)").click().run()
-    at.text_input(key="_ws_sleutel").input("AAAA-BBBB-CCCC-DDDD").run()
-    at.button(key="ws_tonen").click().run()
-    assert any("alleen voor de gespreksleider" in e.value for e in at.error)
-    assert "Gepubliceerd cijfer" not in [m.label for m in at.metric]
-    at.text_input(key="_ws_sleutel").input(key).run()
-    at.button(key="ws_tonen").click().run()
-    assert not at.exception
-    metrics = {m.label: m.value for m in at.metric}
+    console = _console(code, "AAAA-BBBB-CCCC-DDDD")
+    assert any("Deze sleutel klopt niet" in e.value for e in console.error)
+    assert "ws_tonen" not in [b.key for b in console.button]
+    _enter_key(console, key)
+    console.button(key="ws_tonen").click().run()
+    assert not console.exception
+    metrics = {m.label: m.value for m in console.metric}
     assert metrics["Gepubliceerd cijfer"] == "188"
-    assert "de enige schatting was 150" in all_text(at)
+    assert "de enige schatting was 150" in all_text(console)
+    at.run()
+    assert {m.label: m.value for m in at.metric}["Gepubliceerd cijfer"] == "188"
 
 
 def test_unknown_code_says_so() -> None:
@@ -339,10 +362,13 @@ def test_hostile_text_from_before_validation_is_inert(tmp_path: Path) -> None:
     assert any("log hier opnieuw" in value for value in shown)  # the text is there, as text
     for value in shown:
         assert live_markup(value) == [], value
-    at.text_input(key="_ws_sleutel").input(key).run()
+    at = _console(code, key)
     assert not at.exception
+    shown = [c.value for c in at.caption] + [h.value for h in at.subheader] + [m.value for m in at.markdown]
+    for value in shown:
+        assert live_markup(value) == [], value
     exports = {b.proto.label: b for b in at.get("download_button")}
-    assert set(exports) == {"Verslag (Markdown)", "Verslag (HTML)", "Alle bijdragen en schattingen (CSV)"}
+    assert set(exports) >= {"Verslag (Markdown)", "Verslag (HTML)", "Alle bijdragen en schattingen (CSV)"}
 
 
 # ---------------------------------------------------------------------------
@@ -439,16 +465,17 @@ def test_key_guessing_meets_the_delay(tmp_path: Path, monkeypatch: pytest.Monkey
     store = Store(engine, clock=lambda: now)
     monkeypatch.setattr(views, "_open_store", lambda: store)
     _, code, key = _create()
-    at = run_app(PAGE, sessie=code)
+    at = _console(code)
     seen = []
     for n in range(1, 6):
-        at.text_input(key="_ws_sleutel").input(f"AAAA-BBBB-CCCC-{n:04d}").run()
+        _enter_key(at, f"AAAA-BBBB-CCCC-{n:04d}")
         assert not at.exception
         seen.append(" ".join(e.value for e in at.error))
     assert all("Deze sleutel klopt niet" in s for s in seen[:4])
     assert "te veel onjuiste codes of sleutels" in seen[4]
-    at.text_input(key="_ws_sleutel").input(key).run()  # even the right key waits its turn
+    _enter_key(at, key)  # even the right key waits its turn
     assert "te veel onjuiste codes of sleutels" in " ".join(e.value for e in at.error)
+    assert "ws_tonen" not in [b.key for b in at.button]
 
 
 # ---------------------------------------------------------------------------
@@ -506,7 +533,9 @@ def test_exports_keep_user_text_inert(tmp_path: Path, fmt: str) -> None:
         assert "&lt;script&gt;" in out
     else:
         out = report_csv(views.csv_rows(board))
-        cells = [cell for row in csv.reader(io.StringIO(out)) for cell in row]
+        cells = [
+            cell for row in csv.reader(io.StringIO(out.removeprefix("\ufeff")), delimiter=";") for cell in row
+        ]
         assert "'" + FORMULA in cells and "'" + WIDE_FORMULA in cells
         assert not [c for c in cells if c and c[0] in "=+-@\uff1d"]
         assert PHISHING in cells  # plain text in a CSV is not a link
