@@ -169,9 +169,9 @@ def expected_source(context: pl.DataFrame, population_year: int) -> str:
     row = context.filter(pl.col("code") == DEFAULT_ESTIMATE_CODE).row(0, named=True)
     dashboard = str(row["bron"]).split(",")[0]
     return (
-        f"Berekend door de app: de landelijke schatting van de Nationaal Rapporteur Mensenhandel (meer dan "
-        f"{fmt_int(row['waarde'])} slachtoffers in {row['jaar']}, genoemd in de toelichting van het {dashboard}) "
-        f"× het aandeel van Oost-Nederland in de bevolking op 1 januari {population_year} (CBS StatLine 37259)"
+        f"Nationaal Rapporteur Mensenhandel: meer dan {fmt_int(row['waarde'])} slachtoffers in Nederland in "
+        f"{row['jaar']} (genoemd in de toelichting van het {dashboard}), × het aandeel van Oost-Nederland in de "
+        f"bevolking op 1 januari {population_year} (CBS StatLine 37259)"
     )
 
 
@@ -383,8 +383,8 @@ def _expected_figure(
                 label=TEXT_ESTIMATE_LABEL,
                 value=text_value,
                 value_text=f"ongeveer {fmt_int(text_value)}",
-                counts_text=f"{fmt_int(text_value)} van {fmt_int(national)} landelijk "
-                f"({fmt_pct(text_value / national)}; schatting {estimate_year(context)})",
+                counts_text=f"{fmt_pct(text_value / national)} van de landelijke schatting van "
+                f"{fmt_int(national)} ({estimate_year(context)})",
                 source=f"{text_row['bron']} ({text_row['vindplaats']})",
             ),
         ),

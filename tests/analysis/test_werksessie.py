@@ -190,12 +190,13 @@ def _report(figures: dict[str, ws.Figure]) -> ws.SessionReport:
 
 def test_report_markdown(figures: dict[str, ws.Figure]) -> None:
     text = ws.report_markdown(_report(figures))
-    assert "# Werksessie: Sessie \\<b\\>Oost\\<\\/b\\>" in text
-    assert "Gepubliceerd: **188** (188 geregistreerde signalen)" in text
+    assert "# Werksessie: Sessie \\<b\\>Oost\\</b\\>" in text  # only what could start markup is escaped
+    assert "Gepubliceerd cijfer: 188 — 188 geregistreerde signalen" in text
     assert "http://localhost:8501/aard-en-omvang?jaar=2022&district=Oost-Nederland" in text
     assert "Ronde 1: het gemiddelde van de 2 schattingen was 125" in text
     assert "Het midden van de schattingen ging van 125 (2 deelnemers) naar 180 (1 deelnemer)" in text
-    assert "<script>" not in text and "](javascript" not in text
+    assert "<script>" not in text and "](javascript" not in text.replace("\\](javascript", "")
+    assert "\\[link\\](javascript:alert(1))" in text  # the brackets escaped: no link
     assert "eigenaar: politie, uiterlijk 01-03-2027 (+1)" in text
     assert text.index("**politie**") < text.index("**gemeente**")
 
@@ -206,7 +207,10 @@ def test_report_html_escapes_everything(figures: dict[str, ws.Figure]) -> None:
     assert "<script" not in page and "<img" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
     assert "Sessie &lt;b&gt;Oost&lt;/b&gt;" in page
-    assert "<td>Registratie afstemmen</td><td>politie</td><td>01-03-2027</td><td>1</td>" in page
+    assert (
+        "<td class='note-text'>Registratie afstemmen</td><td>politie</td><td>01-03-2027</td><td class='num'>1</td>"
+        in page
+    )
     assert "src=" not in page.replace("src=x", "")  # no external resources
     assert 'href="http://localhost:8501/aard-en-omvang?jaar=2022&amp;district=Oost-Nederland"' in page
 
@@ -218,10 +222,11 @@ def test_report_csv_is_formula_safe() -> None:
             ["schatting", "signalen", 1, "OM", 150.0, "", "", "", "", ""],
         ]
     )
-    rows = list(csv.reader(io.StringIO(text)))
+    assert text.startswith("\ufeff")  # the byte-order mark Dutch Excel needs to read UTF-8
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
     assert rows[0] == list(ws.CSV_COLUMNS)
     assert rows[1][4] == '\'=HYPERLINK("x")'
-    assert rows[2][4] == "150.0"
+    assert rows[2][4] == "150"
 
 
 def test_links() -> None:
