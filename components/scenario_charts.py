@@ -26,7 +26,9 @@ OWN_SHARE_LABEL = "Eigen aandeel in de bevolking gebruiken"
 SHARE_LABEL = "Aandeel van Oost-Nederland in de landelijke schatting"
 SHARE_HELP = "Telt alleen als 'Eigen aandeel' aan staat. Basis: het aandeel in de bevolking (CBS)."
 TYPED_LABEL = "Precies"
-TYPED_HELP = "Typ de landelijke schatting precies; de schuif ernaast springt mee."
+TYPED_HELP = "Typ de landelijke schatting precies en kies 'Zet' (of Enter); de schuif springt mee."
+TYPED_APPLY = "Zet"
+TYPED_APPLY_HELP = "Zet de schuif op het getypte getal."
 RESET_LABEL = "Terug naar basis"
 RESET_HELP = (
     "Zet de schatting en het aandeel van elk scenario terug op de basis: de schatting uit de toelichting en "
@@ -123,18 +125,20 @@ def scenario_controls(
         on_change=_copy_value,
         args=(estimate_key, typed_key),
     )
-    # The slider shows 5500; the field beside it takes a typed value and follows the slider (and the link).
-    st.session_state[typed_key] = estimate
-    typed.number_input(
-        TYPED_LABEL,
-        min_value=low,
-        max_value=high,
-        step=step,
-        key=typed_key,
-        help=TYPED_HELP,
-        on_change=_copy_value,
-        args=(typed_key, estimate_key),
-    )
+    # The slider is the one source of truth (and in the link). The exact field beside it follows
+    # the slider (its callback above) and changes the slider only when 'Zet' is pressed (or Enter):
+    # a form sends nothing while the slider is stepped, so no stale value can pull the slider back.
+    if typed_key not in st.session_state:
+        st.session_state[typed_key] = estimate
+    with typed.form(key=f"{typed_key}_form", border=False, enter_to_submit=True):
+        st.number_input(TYPED_LABEL, min_value=low, max_value=high, step=step, key=typed_key, help=TYPED_HELP)
+        st.form_submit_button(
+            TYPED_APPLY,
+            key=f"{typed_key}_zet",
+            help=TYPED_APPLY_HELP,
+            on_click=_copy_value,
+            args=(typed_key, estimate_key),
+        )
     own_share = bound(right.toggle, OWN_SHARE_LABEL, key=f"eigen_aandeel{suffix}")
     share = bound(
         right.select_slider,

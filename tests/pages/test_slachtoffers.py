@@ -254,7 +254,9 @@ def test_typed_estimate_moves_the_slider_and_reset_returns_to_the_basis() -> Non
         at.number_input(key="schatting_getal").value == 8000
     )  # the field beside the slider follows the link
     assert metric_values(at)[UNIT_MINE] == "1.600"  # 8.000 × 20%
-    at.number_input(key="schatting_getal").set_value(6250).run()
+    # Typing alone changes nothing; 'Zet' (the form's submit button) moves the slider.
+    at.number_input(key="schatting_getal").set_value(6250)
+    at.button(key="schatting_getal_zet").click().run()
     assert at.slider(key="schatting").value == 6250
     assert metric_values(at)[UNIT_MINE] == "1.250"  # 6.250 × 20%
     at.slider(key="schatting").set_value(7000).run()
