@@ -13,7 +13,7 @@ import xlsxwriter
 from analysis.blocks import STATUS_LEGEND, data_answer, population_sentence
 from analysis.dutch import fmt_int
 from analysis.geography import NETHERLANDS_POPULATION, POPULATION_SOURCE
-from analysis.indicators import BY_CODE, SOURCE_DASHBOARD
+from analysis.indicators import BY_CODE, source_dashboard
 
 #: Sheet names of the workbook, in order.
 SHEET_README = "Lees mij"
@@ -107,7 +107,7 @@ def readme_table(tidy: pl.DataFrame, checks: pl.DataFrame, population: pl.DataFr
         ),
         (
             "Bron cijfers",
-            f"{SOURCE_DASHBOARD} (politie, Openbaar Ministerie, RIEC en gemeenten, onder regie van het "
+            f"{source_dashboard(year)} (politie, Openbaar Ministerie, RIEC en gemeenten, onder regie van het "
             "Veiligheidsnetwerk Oost-Nederland). Cijfers overgenomen uit de gepubliceerde tabellen.",
         ),
         ("Bron inwoners", f"{POPULATION_SOURCE}. Nederland: {national}."),

@@ -25,7 +25,14 @@ SOURCE_WEBIQ = "Web-IQ, webcrawler (via Veiligheidsnetwerk Oost-Nederland)"
 SOURCE_OM = "Openbaar Ministerie Oost-Nederland"
 SOURCE_MUNICIPALITIES = "Gemeenten (eigen opgave)"
 SOURCE_COMENSHA = "CoMensHa"
-SOURCE_DASHBOARD = "Dashboard mensenhandel Oost-Nederland 2022"
+DASHBOARD_NAME = "Dashboard mensenhandel Oost-Nederland"
+#: The edition whose text and tables the app was built on (its explanatory figures come from it).
+SOURCE_DASHBOARD = f"{DASHBOARD_NAME} 2022"
+
+
+def source_dashboard(year: int) -> str:
+    """The dashboard edition of one year, as a source line: ``Dashboard mensenhandel Oost-Nederland 2023``."""
+    return f"{DASHBOARD_NAME} {year}"
 
 
 @dataclass(frozen=True)

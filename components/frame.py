@@ -19,7 +19,7 @@ import streamlit as st
 
 from analysis import UNIT
 from analysis.geography import POPULATION_SOURCE
-from analysis.indicators import SOURCE_DASHBOARD
+from analysis.indicators import source_dashboard
 from analysis.links import inert_markdown
 from components import data
 from components.controls import bound
@@ -98,10 +98,11 @@ def current_selection() -> Selection:
 
 
 def footer() -> None:
-    """Name the sources under every page."""
+    """Name the sources under every page: the dashboard of the year shown (the year chosen in the sidebar)."""
+    year = st.session_state.get(YEAR_KEY) or data.years()[-1]
     st.divider()
     st.caption(
-        f"Bronnen: {SOURCE_DASHBOARD} (politie, Openbaar Ministerie, RIEC en gemeenten, onder regie van "
+        f"Bronnen: {source_dashboard(int(year))} (politie, Openbaar Ministerie, RIEC en gemeenten, onder regie van "
         f"het Veiligheidsnetwerk Oost-Nederland); inwoners: {POPULATION_SOURCE}. "
         "De uitleg in deze app is eigen tekst; cijfers zijn overgenomen uit de gepubliceerde tabellen."
     )

@@ -106,6 +106,16 @@ def test_readme_explains_statuses_and_sources(
     assert "CC BY 4.0" in text
     assert "17.590.672" in text
     assert "nooit 0" in text
+    assert "Dashboard mensenhandel Oost-Nederland 2022 (politie" in text
+
+
+def test_readme_names_the_dashboard_of_the_exported_year(
+    tidy: pl.DataFrame, checks: pl.DataFrame, population: pl.DataFrame
+) -> None:
+    later = tidy.with_columns(pl.lit(2023).alias("jaar"))
+    text = "\n".join(readme_table(later, checks, population)["uitleg"].to_list())
+    assert "Dashboard mensenhandel Oost-Nederland 2023 (politie" in text
+    assert "Oost-Nederland 2022" not in text
 
 
 def _sheet_names(payload: bytes) -> list[str]:
