@@ -112,12 +112,19 @@ h1,h2,h3,.figure,tr{break-inside:avoid;break-after:avoid-page}
 """
 
 
+def nice_top(value: float) -> float:
+    """A round end for a scale at or above ``value``: 1, 2, 2,5 or 5 times a power of ten (``158`` -> ``200``)."""
+    if not math.isfinite(value) or value <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= value)
+
+
 def _top(q: QuestionReport) -> float:
-    """The right end of the chart's scale: the largest of the figure, its references and the estimates."""
+    """The right end of the chart's scale: a round number above the figure, its references and the estimates."""
     values = [q.figure.value, *(r.value for r in q.figure.references)]
     values += [s.high for s in q.rounds if s.n and s.high is not None]
-    top = max([v for v in values if math.isfinite(v)] or [1.0])
-    return top * 1.05 if top > 0 else 1.0
+    return nice_top(max([v for v in values if math.isfinite(v)] or [1.0]))
 
 
 def _pos(value: float, top: float) -> float:

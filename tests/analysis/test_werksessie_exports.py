@@ -30,7 +30,7 @@ from analysis.werksessie.export_csv import BOM, csv_cell, dutch_csv, dutch_numbe
 from analysis.werksessie.export_data import NoteLine, QuestionReport, SessionReport
 from analysis.werksessie.export_text import markdown_heading_text, markdown_text, visible_text
 from analysis.werksessie.figures import Figure, FigureOrigin, published_figures, table_districts
-from analysis.werksessie.handout import fit_notes, handout_html
+from analysis.werksessie.handout import fit_notes, handout_html, nice_top
 from analysis.werksessie.report import CSV_COLUMNS, report_csv, report_markdown
 from analysis.werksessie.session import KIND_ACTION, KIND_OBSERVATION
 from tests.analysis.werksessie_sample import DISTRICTS, HOSTILE, PASTED, sample_report
@@ -291,15 +291,19 @@ def test_csv_cells() -> None:
 #: Markdown or HTML that makes a link, an image or a tag, in text outside code spans and escapes.
 LIVE = re.compile(r"\]\(|!\[|<[a-z/!]|\[[^\]]*\]\[|https?://|www\.|[\w.+-]@[\w-]+\.[\w-]", re.I)
 INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
+#: The characters the Markdown export may escape (markup starts, block starts at a line start).
+NEEDED_ESCAPES = frozenset("\\`*~$[]<>_&#+-=|.)")
 ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
-def read_markdown(markdown: str) -> tuple[str, str]:
+def read_markdown(markdown: str) -> tuple[str, str, str]:
     """What a CommonMark reader shows of inline ``markdown``, and the raw text it would parse as markup.
 
     Backslash escapes and code spans are read as CommonMark reads them; the second string holds
-    only what lies outside both (escaped and code-span characters replaced by a space).
+    only what lies outside both (escaped and code-span characters replaced by a space); the third
+    the characters that were escaped with a backslash.
     """
+    escaped: list[str] = []
     seen: list[str] = []
     markup: list[str] = []
     i = 0
@@ -307,6 +311,7 @@ def read_markdown(markdown: str) -> tuple[str, str]:
         ch = markdown[i]
         if ch == "\\" and i + 1 < len(markdown) and markdown[i + 1] in ASCII_PUNCTUATION:
             seen.append(markdown[i + 1])
+            escaped.append(markdown[i + 1])
             markup.append(" ")
             i += 2
             continue
@@ -329,7 +334,7 @@ def read_markdown(markdown: str) -> tuple[str, str]:
         seen.append(ch)
         markup.append(ch)
         i += 1
-    return "".join(seen), "".join(markup)
+    return "".join(seen), "".join(markup), "".join(escaped)
 
 
 def live_markup(markdown: str) -> list[str]:
@@ -410,7 +415,8 @@ TEXTS = st.lists(st.one_of(HOSTILE_PIECES, st.text(max_size=8)), max_size=12).ma
 @given(TEXTS)
 def test_markdown_of_any_text_is_literal_and_clean(text: str) -> None:
     out = markdown_text(text, "  ")
-    assert "\\:" not in out
+    # Only what could start markup is escaped: never ':' (Streamlit's directives mean nothing in a file).
+    assert set(read_markdown(out)[2]) <= NEEDED_ESCAPES
     assert not [ch for ch in out if unicodedata.category(ch) in INVISIBLE and ch != "\n"]
     assert live_markup(out) == []
     # What a reader sees is what was typed (visible characters, one space between words).
@@ -492,3 +498,11 @@ def test_empty_session_prints_one_page() -> None:
     one = handout_html(SessionReport("Stil", "01-12-2026", (), (quiet,)))
     assert "Geen schattingen." in one and "Geen observaties." in one and "Geen actiepunten." in one
     assert NoteLine(KIND_ACTION, "x", "OM", 0) not in quiet.notes
+
+
+@pytest.mark.parametrize(
+    ("value", "top"),
+    [(158, 200), (117, 200), (66, 100), (2500, 2500), (2501, 5000), (0.3, 0.5), (0, 1), (-5, 1)],
+)
+def test_handout_scale_ends_on_a_round_number(value: float, top: float) -> None:
+    assert nice_top(value) == top
