@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.questions import APP_TITLE, START, Question, by_section
-from components import deck, presentation, presenter
+from components import deck, hosting, presentation, presenter
 from components.controls import start_recording
 from components.frame import (
     data_files_ok,
@@ -57,6 +57,8 @@ start_recording()
 sidebar_choices()
 presentation.sidebar_toggle()
 reload_notice()
+# Where things are kept: the 'niet blijvend' banner, a session year's 'niet gepubliceerd', a gone link.
+hosting.notices()
 notice_slot = st.empty()
 # The deck: on the laptop nothing changes; in presentation mode the page shows one slide, and the
 # presenter view (deck=CODE) draws its panel above it and drives the projector window.

@@ -2,18 +2,25 @@
 
 A year's tables come from one of three places, in this order of precedence:
 
-* a year added in this browser session (page 'Nieuw jaar toevoegen', kept in
-  ``st.session_state`` as plain text and bytes, so the session stays picklable);
+* a year added for this browser session (page 'Nieuw jaar toevoegen', kept in
+  ``st.session_state`` as plain text and bytes, so the session stays picklable). It is also
+  held in the store for 7 days under a random token (:meth:`storage.years.YearRepository.hold`);
+  the link carries ``sessiejaar=<token>``, so a reload, another browser or another replica
+  opens the same figures, always marked as not published;
 * a year bundled with the app (``data/dashboard/<jaar>.txt``);
-* a year saved for everyone in the year store (:mod:`storage.yearstore`, a folder
-  outside the repository). A saved year that cannot be read is left out, with its Dutch
-  message available through :func:`saved_problems`; the other years keep working.
+* a year saved for everyone in the database (:mod:`storage.years`): the newest version of each
+  year. A saved year that cannot be read is left out, with its Dutch message available through
+  :func:`saved_problems`; the other years keep working.
 
-Parsed tables are cached by their text, so two sessions with different figures for the
-same year never see each other's.
+Saved years are cached by the store's revision (highest id and row count, one cheap query per
+run), so a year saved on another replica appears here at the next rerun. Parsed tables are
+cached by their text, so two sessions with different figures for the same year never see each
+other's.
 """
 
 import hashlib
+import logging
+import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -23,27 +30,44 @@ import streamlit as st
 
 import analysis
 import analysis.parser
+import components.controls as controls
 from analysis import data_files
 from analysis.data_files import DataFileProblem, data_file_problem
 from analysis.intake import IntakeError, IntakeResult, check_upload, load_upload
-from storage.yearstore import BrokenYearError, YearStore
+from components import store as stores
+from storage.years import GONE_TEXT, ListedYear, Snapshot, YearInfo, YearRepository, is_token
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
+logger = logging.getLogger(__name__)
+
 #: Session state key of the years added in this session: {"2023": {"tabellen", "naam", "origineel", ...}}.
 SESSION_KEY = "_sessie_jaren"
+#: The link key that carries the tokens of this session's years.
+LINK_KEY = "sessiejaar"
+#: Tokens from the link already looked up in this session: {token: year, or None when gone}.
+_LOOKED_UP_KEY = "_sessiejaar_opgezocht"
+
+#: Shown when the saved years cannot be read because the database does not answer.
+STORE_DOWN_TEXT = (
+    "De opgeslagen jaren zijn nu niet te lezen: de database antwoordt niet. De meegeleverde jaren werken "
+    "gewoon; probeer het zo opnieuw."
+)
+_EMPTY = Snapshot({}, {}, {})
+_last_failure_log = 0.0
 
 
 @dataclass(frozen=True)
 class SessionYear:
-    """A year added in this browser session: its layout text and the original upload, unchanged."""
+    """A year added for one session: its layout text, the original upload unchanged, and its link token."""
 
     year: int
     layout: str
     file_name: str
     original: bytes
     organisation: str
+    token: str | None = None
 
 
 @st.cache_data(show_spinner=False)
@@ -78,84 +102,209 @@ def bundled_years() -> list[int]:
     return analysis.available_years()
 
 
-def store() -> YearStore:
-    """The year store configured for this server (``$KETENDIALOOG_DATA_DIR``)."""
-    return YearStore.from_env()
+def store() -> YearRepository:
+    """The saved years of this server's database (raises when the database cannot be opened)."""
+    return stores.years_repository()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _saved_snapshot(
-    root: str, fingerprint: tuple[tuple[int, str, int, int], ...]
-) -> tuple[dict[int, str], dict[int, str]]:
-    """Layout texts of the readable saved years and the Dutch problems of the others.
+def _saved_snapshot(url: str, revision: tuple[int, int]) -> Snapshot:
+    """The newest readable version of each saved year, and the Dutch problems of the others.
 
-    Cached by the store's fingerprint (file times and sizes): a new or changed year
-    gives a new key.
+    Cached by the store's revision: a year saved anywhere gives a new key.
     """
-    del fingerprint  # only part of the cache key
-    saved = YearStore(root)
-    layouts: dict[int, str] = {}
-    problems: dict[int, str] = {}
-    for year in saved.years():
-        try:
-            saved.load_tidy(year)
-            layouts[year] = saved.load(year).layout
-        except BrokenYearError as error:
-            problems[year] = str(error)
-        except Exception:  # any unreadable folder must leave the app working
-            problems[year] = (
-                f"Het opgeslagen jaar {year} is niet te lezen. De andere jaren werken gewoon. Een beheerder kan "
-                f"de map '{year}' in de opslagmap weghalen en het jaar opnieuw toevoegen."
-            )
-    return layouts, problems
+    del revision  # only part of the cache key
+    return stores.years_for(url).snapshot()
 
 
-def _saved() -> tuple[dict[int, str], dict[int, str]]:
-    current = store()
+def _log_store_failure(error: BaseException) -> None:
+    """One log line per failure, at most every 30 seconds per process (reruns are frequent)."""
+    global _last_failure_log
+    now = time.monotonic()
+    if now - _last_failure_log >= 30:
+        _last_failure_log = now
+        logger.error("Year store: reading saved years failed: %s", type(error).__name__)
+
+
+def _saved() -> Snapshot:
+    url = stores.database_url()
     try:
-        return _saved_snapshot(str(current.root), current.fingerprint())
-    except OSError:
-        return {}, {}
+        revision = stores.years_for(url).revision()
+        snapshot = _saved_snapshot(url, revision)
+    except Exception as error:  # an unreachable database must leave the bundled years working
+        _log_store_failure(error)
+        st.session_state["_jaren_opslag_storing"] = True
+        return _EMPTY
+    st.session_state.pop("_jaren_opslag_storing", None)
+    return snapshot
+
+
+def store_down() -> bool:
+    """True when the last read of the saved years in this session found the database not answering."""
+    return bool(st.session_state.get("_jaren_opslag_storing"))
 
 
 def saved_layouts() -> dict[int, str]:
-    """Layout text of every readable saved year."""
-    return _saved()[0]
+    """Layout text of the newest readable version of every saved year."""
+    return _saved().layouts
 
 
 def saved_problems() -> dict[int, str]:
     """Saved years that cannot be read, with a Dutch message each."""
-    return _saved()[1]
+    return _saved().problems
+
+
+def saved_infos() -> dict[int, YearInfo]:
+    """The record of the newest readable version of every saved year."""
+    return _saved().infos
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _saved_listing(url: str, revision: tuple[int, int]) -> list[ListedYear]:
+    del revision  # only part of the cache key
+    return stores.years_for(url).listing()
+
+
+def saved_listing() -> list[ListedYear]:
+    """Every saved version, newest of each year marked (empty when the database does not answer)."""
+    url = stores.database_url()
+    try:
+        return _saved_listing(url, stores.years_for(url).revision())
+    except Exception as error:
+        _log_store_failure(error)
+        return []
+
+
+# -- years for one session, and their links ---------------------------------------------------
+
+
+def _session_entries() -> dict[str, dict]:
+    return dict(st.session_state.get(SESSION_KEY, {}))
+
+
+def _tokens() -> list[str]:
+    return [entry["token"] for entry in _session_entries().values() if entry.get("token")]
+
+
+def _put_tokens_in_link() -> None:
+    """Keep this session's tokens in the address and in the share box's link (or out, when none)."""
+    tokens = _tokens()
+    # The share box builds its link from the recorded controls; the tokens belong in it too.
+    record = st.session_state.setdefault(controls._RECORD_KEY, {})
+    if tokens:
+        record[LINK_KEY] = tokens
+    else:
+        record.pop(LINK_KEY, None)
+    if st.query_params.get_all(LINK_KEY) != tokens:
+        if tokens:
+            st.query_params[LINK_KEY] = tokens
+        elif LINK_KEY in st.query_params:
+            del st.query_params[LINK_KEY]
+
+
+def _adopt_linked_years() -> None:
+    """Take the years behind the link's ``sessiejaar`` tokens into this session, once per token."""
+    given = st.query_params.get_all(LINK_KEY)
+    looked_up: dict[str, int | None] = st.session_state.setdefault(_LOOKED_UP_KEY, {})
+    for token in given:
+        if token in looked_up:
+            continue
+        held = None
+        try:
+            held = store().held(token) if is_token(token) else None
+        except Exception as error:  # database down: the link cannot be used now
+            _log_store_failure(error)
+        looked_up[token] = held.year if held else None
+        if held is None:
+            logger.info("Session-year link %s… not found or expired", token[:4])
+            continue
+        entries = _session_entries()
+        entries[str(held.year)] = {
+            "tabellen": held.layout,
+            "naam": held.file_name,
+            "origineel": held.original,
+            "organisatie": "",
+            "token": held.token,
+            "tot": held.expires_at.isoformat(),
+        }
+        st.session_state[SESSION_KEY] = entries
+    if given or _tokens():
+        controls.known(LINK_KEY)
+        if all(looked_up.get(token) is not None for token in given):
+            _put_tokens_in_link()  # a gone token stays in the address, so its notice stays too
+
+
+def gone_links() -> list[str]:
+    """Tokens in the address that lead to no held year (expired, never there, unreadable)."""
+    looked_up = st.session_state.get(_LOOKED_UP_KEY, {})
+    return [
+        token
+        for token in st.query_params.get_all(LINK_KEY)
+        if token in looked_up and looked_up[token] is None
+    ]
+
+
+def gone_text() -> str:
+    """The Dutch notice for a link to a session year that is gone."""
+    return GONE_TEXT
 
 
 def session_years() -> dict[int, SessionYear]:
-    """The years added in this browser session."""
-    stored = st.session_state.get(SESSION_KEY, {})
+    """The years added for this session (also those brought in by a ``sessiejaar`` link)."""
+    _adopt_linked_years()
     return {
         int(key): SessionYear(
-            int(key), value["tabellen"], value["naam"], value["origineel"], value.get("organisatie", "")
+            int(key),
+            value["tabellen"],
+            value["naam"],
+            value["origineel"],
+            value.get("organisatie", ""),
+            value.get("token"),
         )
-        for key, value in stored.items()
+        for key, value in _session_entries().items()
     }
 
 
-def add_session_year(year: int, layout: str, file_name: str, original: bytes, organisation: str = "") -> None:
-    """Make a checked year available in this browser session (plain text and bytes only)."""
-    stored = dict(st.session_state.get(SESSION_KEY, {}))
-    stored[str(int(year))] = {
+def session_year_until(year: int) -> str | None:
+    """Until when (ISO date-time, UTC) the link of session year ``year`` works; None when it has no link."""
+    entry = _session_entries().get(str(int(year)))
+    return entry.get("tot") if entry else None
+
+
+def add_session_year(year: int, layout: str, file_name: str, original: bytes, organisation: str = "") -> bool:
+    """Make a checked year available in this session and hold it in the store for a link of 7 days.
+
+    Returns False when the store could not hold it (the year then works in this browser session
+    only, and the page says so).
+    """
+    entries = _session_entries()
+    entry: dict[str, Any] = {
         "tabellen": layout,
         "naam": file_name,
         "origineel": bytes(original),
         "organisatie": organisation,
     }
-    st.session_state[SESSION_KEY] = stored
+    held = None
+    try:
+        held = store().hold(year, layout, original, file_name)
+    except Exception as error:  # the year still works in this browser session
+        _log_store_failure(error)
+    if held is not None:
+        entry["token"] = held.token
+        entry["tot"] = held.expires_at.isoformat()
+        st.session_state.setdefault(_LOOKED_UP_KEY, {})[held.token] = int(year)
+    entries[str(int(year))] = entry
+    st.session_state[SESSION_KEY] = entries
+    _put_tokens_in_link()
+    return held is not None
 
 
 def drop_session_year(year: int) -> None:
-    """Forget a session year (for instance once it is saved for everyone)."""
-    stored = dict(st.session_state.get(SESSION_KEY, {}))
-    stored.pop(str(int(year)), None)
-    st.session_state[SESSION_KEY] = stored
+    """Forget a session year (for instance once it is saved for everyone), and its token in the link."""
+    entries = _session_entries()
+    entries.pop(str(int(year)), None)
+    st.session_state[SESSION_KEY] = entries
+    _put_tokens_in_link()
 
 
 def layout_text(year: int) -> str | None:
@@ -292,9 +441,20 @@ def _checked(
     context_table: pl.DataFrame,
     loaded: tuple[tuple[int, pl.DataFrame], ...] = (),
 ) -> IntakeResult:
-    return check_upload(
+    result = check_upload(
         name, content, year, list(existing), previous=previous, loaded=dict(loaded), context=context_table
     )
+    if result.errors:  # once per distinct upload (cached); never the content or the messages, which quote it
+        kind = name.rsplit(".", 1)[-1].lower()[:8] if "." in name else "?"
+        logger.info(
+            "Upload for year %d refused: %d errors, %d warnings (.%s, %d bytes)",
+            year,
+            len(result.errors),
+            len(result.warnings),
+            kind,
+            len(content),
+        )
+    return result
 
 
 def same_as_loaded(year: int, layout: str | None) -> bool:
@@ -305,12 +465,15 @@ def same_as_loaded(year: int, layout: str | None) -> bool:
 def check(name: str, content: bytes, year: int) -> IntakeResult:
     """Check an upload as the figures of ``year``, against the years loaded now.
 
-    A session or saved year with exactly these tables does not count as 'already there',
-    so that a year used in this session can still be saved for everyone. Tables that are
+    Only a bundled year counts as 'already there': a saved year can get a correction (a new
+    version) and a session year new figures, and a session year can still be saved for everyone. Tables that are
     exactly those of another loaded year get a warning.
     """
     layout = upload_layout(name, content)
-    existing = tuple(y for y in years() if not same_as_loaded(y, layout))
+    # A saved or session year may get new figures (a correction, a new version): only a bundled year is taken.
+    existing = tuple(
+        y for y in years() if not same_as_loaded(y, layout) and (y != year or y in bundled_years())
+    )
     earlier = [y for y in years() if y < year]
     previous = tidy(max(earlier)) if earlier else None
     # Every other loaded year, so that tables offered again under another year get a warning.

@@ -6,7 +6,9 @@ downloaded back. Every text that comes from a user or a file is shown inert: esc
 with :func:`analysis.links.inert_markdown`, or inside a table.
 """
 
+import datetime as dt
 import html
+import logging
 
 import polars as pl
 import streamlit as st
@@ -24,7 +26,7 @@ from analysis.intake import (
     year_from_name,
 )
 from analysis.intake.wording import upload_limit, upload_refused
-from analysis.links import inert_markdown
+from analysis.links import inert_markdown, share_link
 from analysis.template import template_workbook
 from analysis.trends import changed_first, comparison_display
 from analysis.year_intake import paste_findings_text
@@ -33,7 +35,7 @@ from components.controls import bound, known
 from components.frame import YEAR_KEY as FRAME_YEAR_KEY
 from components.share import expect_link_values
 from components.streamlit_internals import testid
-from storage.yearstore import (
+from storage.years import (
     NO_ORGANISATION_TEXT,
     ORGANISATIONS,
     SAVING_OFF_TEXT,
@@ -62,6 +64,8 @@ CANDIDATE_KEY = "_nieuw_jaar_kandidaat"
 MESSAGE_KEY = "_nieuw_jaar_melding"
 ORGANISATION_KEY = "organisatie"
 SECRET_INPUT_KEY = "beheersleutel_invoer"
+
+logger = logging.getLogger(__name__)
 
 SOURCE_PASTE = "plakken"
 SOURCE_FILE = "bestand"
@@ -401,20 +405,43 @@ def _checked_candidate(year: int) -> tuple[dict, str] | None:
     return handed_in, layout
 
 
+def _until_text(iso: str | None) -> str:
+    """'7 december 2026 om 14:05 (UTC)' from the stored ISO time, or '' without one."""
+    if not iso:
+        return ""
+    return added_text(dt.datetime.fromisoformat(iso))
+
+
+def session_link(year: int, token: str) -> str:
+    """The link that opens the app's start page with this session year chosen (from any browser)."""
+    base = (st.context.url or "").split("?", 1)[0]
+    root = base.rsplit("/", 1)[0] + "/" if base.rstrip("/").count("/") > 2 else base
+    return share_link(root, {FRAME_YEAR_KEY: [str(year)], data.LINK_KEY: [token]})
+
+
 def _use(year: int) -> None:
     checked = _checked_candidate(year)
     if checked is None:
         return
     handed_in, layout = checked
     organisation = st.session_state.get(ORGANISATION_KEY) or ""
-    data.add_session_year(year, layout, handed_in["naam"], handed_in["inhoud"], organisation)
+    held = data.add_session_year(year, layout, handed_in["naam"], handed_in["inhoud"], organisation)
     st.session_state[FRAME_YEAR_KEY] = year
-    _say(
-        "ok",
-        f"{year} is nu beschikbaar in jouw sessie en gekozen als jaar in de zijbalk: elke pagina toont nu de "
-        f"cijfers van {year}. Dit geldt alleen voor deze browsersessie; na het herladen van de pagina of in een "
-        "gedeelde link is het jaar er niet.",
-    )
+    if held:
+        until = _until_text(data.session_year_until(year))
+        _say(
+            "ok",
+            f"{year} is nu beschikbaar in jouw sessie en gekozen als jaar in de zijbalk: elke pagina toont nu de "
+            f"cijfers van {year}. Ze zijn niet gepubliceerd: alleen wie de link heeft ziet ze, tot {until}. De link "
+            "staat hieronder en in de adresbalk; hij werkt ook na het herladen en in een andere browser.",
+        )
+    else:
+        _say(
+            "ok",
+            f"{year} is nu beschikbaar in jouw sessie en gekozen als jaar in de zijbalk. De database antwoordt nu "
+            "niet, dus er is geen link die blijft: na het herladen van de pagina of in een andere browser is het "
+            "jaar er niet.",
+        )
 
 
 def _secret() -> object:
@@ -429,10 +456,11 @@ def saving_configured() -> bool:
     return configured_key(secret=_secret()) is not None
 
 
-def _save(year: int) -> None:
+def _save(year: int, replaces: int | None = None) -> None:
     given = st.session_state.get(SECRET_INPUT_KEY) or ""
     st.session_state[SECRET_INPUT_KEY] = ""  # never keep the key around
     if not key_matches(given, configured_key(secret=_secret())):
+        logger.warning("Saving year %d refused: wrong facilitator key", year)
         _say("fout", WRONG_KEY_TEXT)
         return
     organisation = st.session_state.get(ORGANISATION_KEY)
@@ -441,29 +469,53 @@ def _save(year: int) -> None:
         return
     checked = _checked_candidate(year)
     if checked is None:
+        logger.info("Saving year %d refused: the figures have errors", year)
         return
     handed_in, layout = checked
     try:
-        info = data.store().save(year, handed_in["inhoud"], handed_in["naam"], layout, organisation)
+        info = data.store().save(
+            year, handed_in["inhoud"], handed_in["naam"], layout, organisation, replaces=replaces
+        )
     except YearStoreError as error:
         _say("fout", str(error))
         return
+    except Exception as error:  # the database could not be opened at all
+        logger.error("Year store: saving year %d failed: %s", year, type(error).__name__)
+        _say(
+            "fout",
+            "Opslaan is niet gelukt: de database is nu niet bereikbaar. Er is niets opgeslagen. Probeer het zo "
+            "opnieuw.",
+        )
+        return
     data.drop_session_year(year)
     st.session_state[FRAME_YEAR_KEY] = year
+    what = (
+        f"versie {info.version} van {year} (vervangt versie {info.version - 1})"
+        if info.version > 1
+        else str(year)
+    )
     _say(
         "ok",
-        f"{year} is opgeslagen voor iedereen, toegevoegd door {info.organisation} op {added_text(info.added)}. "
-        "Het staat nu bij elke bezoeker in de jaarkeuze.",
+        f"{what[0].upper()}{what[1:]} is opgeslagen voor iedereen, toegevoegd door {info.organisation} op "
+        f"{added_text(info.added)}. Het staat in de database die alle servers van deze app delen, en bij elke "
+        "bezoeker in de jaarkeuze zodra die iets aanklikt of de pagina opnieuw laadt.",
     )
 
 
 def use_section(year: int) -> None:
-    """'Gebruik voor mijn sessie' and 'Opslaan voor iedereen' (with the facilitator key)."""
+    """'Gebruik voor mijn sessie' (with a 7-day link) and 'Opslaan voor iedereen' (with the facilitator key).
+
+    A year that is already saved can get a correction: a new version that names the one it
+    replaces; the earlier version stays in the store.
+    """
     show_message()
     handed_in = candidate()
     layout = data.upload_layout(handed_in["naam"], handed_in["inhoud"]) if handed_in else None
-    in_session = year in data.session_years() and data.session_years()[year].layout == layout
-    saved = data.saved_layouts().get(year) == layout and layout is not None
+    session = data.session_years()
+    in_session = year in session and session[year].layout == layout
+    saved_layout = data.saved_layouts().get(year)
+    saved = saved_layout == layout and layout is not None
+    newest = data.saved_infos().get(year)
     st.selectbox(
         "Wie voegt dit jaar toe?",
         ORGANISATIONS,
@@ -476,10 +528,21 @@ def use_section(year: int) -> None:
     with own:
         st.markdown("**Voor mijn sessie**")
         st.caption(
-            "Meteen te gebruiken op elke pagina, alleen in deze browsersessie. Er wordt niets opgeslagen."
+            "Meteen te gebruiken op elke pagina. Niet gepubliceerd: de cijfers staan 7 dagen achter een link "
+            "die alleen jij hebt, en verschijnen niet in de jaarkeuze van anderen."
         )
         if in_session:
-            st.markdown(f"{year} is in gebruik in jouw sessie.")
+            token = session[year].token
+            if token:
+                until = _until_text(data.session_year_until(year))
+                st.markdown(
+                    f"{year} is in gebruik in jouw sessie. **Niet gepubliceerd**; deze link werkt tot {until}:"
+                )
+                st.code(session_link(year, token), language=None, wrap_lines=True)
+            else:
+                st.markdown(
+                    f"{year} is in gebruik in jouw sessie, alleen in deze browser (geen blijvende link)."
+                )
         st.button(
             "Gebruik voor mijn sessie",
             key="gebruik_sessie",
@@ -494,6 +557,14 @@ def use_section(year: int) -> None:
             st.markdown(f"{year} is opgeslagen voor iedereen.")
         elif not saving_configured():
             st.info(SAVING_OFF_TEXT, icon=":material/lock:")
+        elif newest is not None:
+            st.caption(
+                f"{year} is al opgeslagen (versie {newest.version}, {added_text(newest.added)}). Zijn dit verbeterde "
+                f"cijfers, sla ze dan op als correctie: dat wordt versie {newest.version + 1}. De eerdere versie "
+                "blijft bewaard; de app toont de nieuwste."
+            )
+            st.text_input("Beheersleutel", type="password", key=SECRET_INPUT_KEY, autocomplete="off")
+            st.button("Sla op als correctie", key="opslaan_correctie", on_click=_save, args=(year, newest.id))
         else:
             st.caption("Alleen met de beheersleutel. Een opgeslagen jaar wordt nooit overschreven.")
             st.text_input("Beheersleutel", type="password", key=SECRET_INPUT_KEY, autocomplete="off")
@@ -501,8 +572,10 @@ def use_section(year: int) -> None:
 
 
 def saved_section() -> None:
-    """The saved years with who added them and when; broken ones with their Dutch message; session years."""
-    listing = data.store().listing() if data.store().root.is_dir() else []
+    """Every saved version with who added it and when; broken ones with their Dutch message; session years."""
+    if data.store_down():
+        st.warning(data.STORE_DOWN_TEXT, icon=":material/cloud_off:")
+    listing = data.saved_listing()
     if listing:
         st.dataframe(
             saved_years_table(listing, data.bundled_years(), data.saved_problems()),
@@ -515,7 +588,7 @@ def saved_section() -> None:
         st.error(inert_markdown(problem), icon=":material/broken_image:")
     session = data.session_years()
     if session:
-        st.markdown("**Alleen in jouw sessie**")
+        st.markdown("**Alleen in jouw sessie (niet gepubliceerd)**")
         for year, entry in sorted(session.items()):
             st.download_button(
                 f"{year}: download het origineel ({inert_markdown(entry.file_name)})",

@@ -16,6 +16,7 @@ from storage.repository import (
     StoreUnavailableError,
     ThrottledError,
 )
+from storage.years import YearRepository  # also puts the years tables on Base.metadata
 
 __all__ = [
     "DEFAULT_SQLITE_PATH",
@@ -29,6 +30,7 @@ __all__ = [
     "StoreError",
     "StoreUnavailableError",
     "ThrottledError",
+    "YearRepository",
     "client_from_request",
     "make_engine",
     "migrate",

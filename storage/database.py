@@ -67,3 +67,65 @@ def migrate(engine: Engine) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def is_sqlite(url: str) -> bool:
+    """True when ``url`` is a SQLite database."""
+    return make_url(_normalise(url)).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL; None for another database or an in-memory one."""
+    parsed = make_url(_normalise(url))
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database).expanduser()
+
+
+def head_revision() -> str:
+    """The newest migration of this code (what ``alembic upgrade head`` brings a database to)."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return str(head)
+
+
+def schema_revision(engine: Engine) -> str | None:
+    """The migration a database is at (``alembic_version``), or None for a database never migrated."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_sqlite(url: str, target: Path) -> int:
+    """Copy a consistent snapshot of the SQLite database at ``url`` to ``target`` (SQLite's backup API).
+
+    Safe while the app writes: the backup API copies pages under SQLite's own locking, and WAL
+    content is included. ``target`` must not exist yet (nothing is overwritten). Returns the size
+    of the copy in bytes. Raises ``ValueError`` for a URL that is not a SQLite file and
+    ``FileNotFoundError`` when the database file does not exist.
+    """
+    import sqlite3
+
+    source_path = sqlite_path(url)
+    if source_path is None:
+        raise ValueError("backup works on a SQLite file; for PostgreSQL use pg_dump (see docs/deploy.md)")
+    if not source_path.exists():
+        raise FileNotFoundError(str(source_path))
+    target = Path(target).expanduser()
+    if target.exists():
+        raise FileExistsError(str(target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    source = sqlite3.connect(source_path, timeout=30)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            with copy:
+                source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    return target.stat().st_size

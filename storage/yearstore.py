@@ -1,89 +1,66 @@
-"""Saved years: next year's figures kept in a data folder outside the repository, for everyone.
+"""The old folder store of saved years, kept only to import it into the database.
 
-A facilitator adds a year on the page 'Nieuw jaar toevoegen'. Once the figures pass the
-checks of :mod:`analysis.intake`, they can be used in one's own browser session or, with
-the facilitator key (*beheersleutel*), saved for everyone. This module is the saving
-part (storage: it reads the environment, the file system and the key); the page's texts
-that come from the data are in :mod:`analysis.year_intake`. No Streamlit.
-
-Each saved year is a folder ``<root>/<year>/`` holding:
+Before saved years lived in the database (:mod:`storage.years`, migration 0004) each saved
+year was a folder ``<root>/<year>/`` holding:
 
 * ``origineel``: the uploaded bytes, unchanged (a workbook stays a workbook);
 * ``tabellen.txt``: the layout text the parser reads (UTF-8);
 * ``gegevens.json``: the year, the original file name, the organisation type of who
   added it, the UTC time it was added, and the size and SHA-256 of the original.
 
-The folder is written under a temporary name in the same root and then moved into place
-with one :func:`os.replace`, so a reader sees either the complete year or nothing; a
-year that exists is never overwritten. A saved year that cannot be read (a file missing
-or changed, the tables no longer readable) gives a Dutch message naming the year; the
-other years keep working.
-
-The root is ``$KETENDIALOOG_DATA_DIR`` or ``~/.local/share/ketendialoog/jaren``. Saving
-needs the facilitator key, configured as ``$KETENDIALOOG_BEHEERSLEUTEL`` or as
-``beheersleutel`` in Streamlit's secrets; both the given and the configured key are
-hashed and compared in constant time (:func:`key_matches`).
+``python -m storage import-years DIR`` reads such a folder with :class:`YearStore` and
+saves each readable year into the database with :func:`import_folder`, keeping its time,
+organisation and original bytes; a year already in the database with the same original is
+skipped, a different one is reported and left alone (nothing is overwritten). The app itself
+no longer reads or writes folders. :meth:`YearStore.save` stays so that tests (and anyone
+holding an old export) can still write the old format.
 """
 
 import hashlib
-import hmac
 import json
 import os
 import shutil
 import tempfile
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
 
-from analysis.dutch import fmt_date, fmt_int
 from analysis.geography import Gazetteer, default_gazetteer
 from analysis.intake import FIRST_YEAR
 from analysis.parser import LayoutError, parse_layout
 from analysis.paths import PROJECT_DIR
+from storage.years import (
+    LAST_YEAR,
+    ORGANISATIONS,
+    BrokenYearError,
+    YearExistsError,
+    YearRepository,
+    YearStoreError,
+    clean_file_name,
+)
 
 ENV_DATA_DIR = "KETENDIALOOG_DATA_DIR"
-ENV_KEY = "KETENDIALOOG_BEHEERSLEUTEL"
-SECRET_KEY = "beheersleutel"
 DEFAULT_ROOT = "~/.local/share/ketendialoog/jaren"
-#: A configured key may be given as its SHA-256 instead of in plain text: ``sha256:<64 hex digits>``.
-HASHED_PREFIX = "sha256:"
 
 ORIGINAL_FILE = "origineel"
 LAYOUT_FILE = "tabellen.txt"
 META_FILE = "gegevens.json"
 FORMAT_VERSION = 1
 
-#: Who adds a year: the organisation types of the chain partners.
-ORGANISATIONS: tuple[str, ...] = (
-    "politie",
-    "OM",
-    "gemeente",
-    "RIEC",
-    "zorg/hulpverlening",
-    "CoMensHa",
-    "anders",
-)
+_LAST_YEAR = LAST_YEAR
 
-#: Years a folder name may hold (four digits, from the first dashboard on).
-
-_LAST_YEAR = 2999
-_MAX_NAME = 200
-
-
-class YearStoreError(Exception):
-    """A problem with saved years; the message is Dutch and says what to do."""
-
-
-class YearExistsError(YearStoreError):
-    """The year is already saved; saved years are never overwritten."""
-
-
-class BrokenYearError(YearStoreError):
-    """A saved year that cannot be read; the other years are not affected."""
+__all__ = [
+    "ENV_DATA_DIR",
+    "BrokenYearError",
+    "ImportOutcome",
+    "YearExistsError",
+    "YearStore",
+    "YearStoreError",
+    "import_folder",
+]
 
 
 @dataclass(frozen=True)
@@ -126,13 +103,6 @@ def default_root(env: Mapping[str, str] | None = None) -> Path:
     env = os.environ if env is None else env
     configured = (env.get(ENV_DATA_DIR) or "").strip()
     return Path(configured or DEFAULT_ROOT).expanduser()
-
-
-def clean_file_name(name: str) -> str:
-    """The file name as recorded: no path, no control characters, not absurdly long."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    cleaned = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip()
-    return (cleaned or "onbekend")[:_MAX_NAME]
 
 
 def _write(path: Path, content: bytes) -> None:
@@ -377,120 +347,60 @@ def _unwritable(error: OSError) -> str:
     )
 
 
-# -- the facilitator key ------------------------------------------------------------------
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What happened to one folder year on import: ``imported``, ``present``, ``different`` or ``broken``."""
+
+    year: int
+    outcome: str
+    message: str
 
 
-def configured_key(env: Mapping[str, str] | None = None, secret: object = None) -> str | None:
-    """The facilitator key from ``$KETENDIALOOG_BEHEERSLEUTEL``, else from the secrets; None if neither."""
-    env = os.environ if env is None else env
-    for value in (env.get(ENV_KEY), secret):
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
+def import_folder(root: Path | str, repository: YearRepository) -> list[ImportOutcome]:
+    """Import every readable year of the folder store at ``root`` into the database, oldest first.
 
-
-def _digest(text: str) -> bytes:
-    return hashlib.sha256(text.encode("utf-8")).digest()
-
-
-def key_matches(given: str | None, configured: str | None) -> bool:
-    """True when ``given`` is the configured facilitator key.
-
-    Both sides are hashed with SHA-256 and the digests compared with
-    :func:`hmac.compare_digest`, so the comparison takes the same time whatever the
-    input. ``configured`` may itself be ``sha256:<hex>``. No key configured: False.
+    A year not yet in the database is saved as version 1 with its original bytes, file name,
+    organisation and time. A year whose newest database version has the same original and tables
+    is ``present``; one with other figures is ``different`` and left alone (the database version
+    stays; a correction is made on the page). A folder that cannot be read is ``broken``.
     """
-    if not configured or not given:
-        return False
-    if configured.startswith(HASHED_PREFIX):
+    folder = YearStore(root)
+    outcomes: list[ImportOutcome] = []
+    for year in folder.years():
         try:
-            expected = bytes.fromhex(configured.removeprefix(HASHED_PREFIX).strip())
-        except ValueError:
-            return False
-        if len(expected) != hashlib.sha256().digest_size:
-            return False
-    else:
-        expected = _digest(configured)
-    return hmac.compare_digest(_digest(given), expected)
-
-
-#: Shown when no facilitator key is configured: saving for everyone is off.
-SAVING_OFF_TEXT = (
-    "Opslaan voor iedereen staat uit: op deze server is geen beheersleutel ingesteld. Je kunt het jaar wel voor "
-    "je eigen sessie gebruiken. Een beheerder zet opslaan aan door op de server de omgevingsvariabele "
-    f"{ENV_KEY} te zetten (of '{SECRET_KEY}' in .streamlit/secrets.toml) en de app opnieuw te starten. De "
-    f"jaren komen dan in de map uit {ENV_DATA_DIR} (standaard {DEFAULT_ROOT}), buiten de broncode."
-)
-
-WRONG_KEY_TEXT = "De beheersleutel klopt niet. Er is niets opgeslagen."
-NO_ORGANISATION_TEXT = (
-    "Kies eerst wie het jaar toevoegt (het soort organisatie); dat wordt bij het jaar bewaard."
-)
-
-
-# -- texts of the page 'Nieuw jaar toevoegen' ----------------------------------------------
-
-
-def added_text(moment: datetime) -> str:
-    """When a year was added, in Dutch: ``28 november 2026 om 14:05 (UTC)``."""
-    utc = moment.astimezone(UTC)
-    return f"{fmt_date(utc.year, utc.month, utc.day)} om {utc:%H:%M} (UTC)"
-
-
-def size_text(n: int) -> str:
-    """A file size in Dutch: ``812 bytes``, ``12,3 kB``."""
-    if n < 1024:
-        return f"{fmt_int(n)} bytes"
-    kilo = n / 1024
-    if kilo < 1024:
-        return f"{kilo:.1f} kB".replace(".", ",")
-    return f"{kilo / 1024:.1f} MB".replace(".", ",")
-
-
-SAVED_SCHEMA = {
-    "Jaar": pl.Int64,
-    "Toegevoegd door": pl.String,
-    "Toegevoegd op": pl.String,
-    "Bestand": pl.String,
-    "Staat": pl.String,
-}
-
-
-def saved_years_table(
-    listing: Iterable[ListedYear], bundled: Iterable[int] = (), problems: Mapping[int, str] | None = None
-) -> pl.DataFrame:
-    """The saved years for the page: year, organisation type, when (UTC), file, and whether it is in use.
-
-    ``problems`` holds years that could not be loaded (for instance tables that no longer
-    parse); they are marked as broken.
-    """
-    bundled = set(bundled)
-    problems = problems or {}
-    rows = []
-    for entry in listing:
-        if entry.info is None:
-            rows.append(
-                {
-                    "Jaar": entry.year,
-                    "Toegevoegd door": "",
-                    "Toegevoegd op": "",
-                    "Bestand": "",
-                    "Staat": entry.problem,
-                }
-            )
+            stored = folder.load(year)
+            folder.load_tidy(year)
+        except YearStoreError as error:
+            outcomes.append(ImportOutcome(year, "broken", str(error)))
             continue
-        state = "in gebruik"
-        if entry.year in problems:
-            state = "beschadigd, niet in gebruik (zie de melding)"
-        elif entry.year in bundled:
-            state = "niet in gebruik: de app levert dit jaar zelf mee, en die versie telt"
-        rows.append(
-            {
-                "Jaar": entry.year,
-                "Toegevoegd door": entry.info.organisation,
-                "Toegevoegd op": added_text(entry.info.added),
-                "Bestand": f"{entry.info.file_name} ({size_text(entry.info.size)})",
-                "Staat": state,
-            }
+        newest = repository.latest().get(year)
+        if newest is not None:
+            same = repository.load(newest.id)
+            if same.original == stored.original and same.layout == stored.layout:
+                outcomes.append(
+                    ImportOutcome(
+                        year, "present", f"{year} staat al in de database (versie {newest.version})."
+                    )
+                )
+            else:
+                outcomes.append(
+                    ImportOutcome(
+                        year,
+                        "different",
+                        f"{year} staat al in de database (versie {newest.version}) met andere cijfers; niet ingelezen, "
+                        "niets overschreven.",
+                    )
+                )
+            continue
+        info = repository.save(
+            year,
+            stored.original,
+            stored.info.file_name,
+            stored.layout,
+            stored.info.organisation if stored.info.organisation in ORGANISATIONS else "anders",
+            added=stored.info.added,
         )
-    return pl.DataFrame(rows, schema=SAVED_SCHEMA)
+        outcomes.append(
+            ImportOutcome(year, "imported", f"{year} ingelezen als versie {info.version} (id {info.id}).")
+        )
+    return outcomes

@@ -1,7 +1,8 @@
 """The page 'Nieuw jaar toevoegen' (AppTest): paste, check, preview, use for the session, save for everyone.
 
-Saved years go to a temporary folder (``KETENDIALOOG_DATA_DIR``); the facilitator key is
-set or removed per test (``KETENDIALOOG_BEHEERSLEUTEL``). The synthetic 2023 is the
+Saved years and session-year links go to a temporary SQLite database
+(``KETENDIALOOG_DATABASE_URL``); the facilitator key is set or removed per test
+(``KETENDIALOOG_BEHEERSLEUTEL``). The synthetic 2023 is the
 published 2022 with ten more signals in Zwolle, IJsselland and the unit (25 -> 35, 188 -> 198).
 """
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from sqlalchemy import Engine, update
 from streamlit.testing.v1 import AppTest
 
 from analysis import load_dashboard
@@ -17,7 +19,8 @@ from analysis.links import inert_markdown
 from analysis.paths import dashboard_file
 from analysis.template import workbook_from_tidy
 from components.year_compare import BOX_KEY
-from storage.yearstore import ENV_DATA_DIR, ENV_KEY, YearStore
+from storage import YearRepository, make_engine, migrate
+from storage.years import ENV_KEY, GONE_TEXT, SavedYearRow
 from tests.pages.conftest import all_text, run_app
 
 PAGE = "pages/nieuw-jaar.py"
@@ -48,11 +51,14 @@ def paste(at: AppTest, text: str) -> AppTest:
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "jaren"
-    monkeypatch.setenv(ENV_DATA_DIR, str(folder))
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    """A fresh SQLite store for the app (the same URL the app reads) and an engine on it for the test."""
+    url = f"sqlite:///{tmp_path / 'app.sqlite'}"
+    monkeypatch.setenv("KETENDIALOOG_DATABASE_URL", url)
     monkeypatch.delenv(ENV_KEY, raising=False)
-    return folder
+    engine = make_engine(url)
+    migrate(engine)
+    return engine
 
 
 @pytest.fixture
@@ -108,7 +114,8 @@ def test_pasted_year_is_checked_previewed_and_used_for_the_session() -> None:
 
     at.switch_page("pages/ontwikkeling.py").run()
     assert not at.exception
-    answer = at.info[0].value
+    assert "2023: niet gepubliceerde cijfers." in at.info[0].value  # marked on every page
+    answer = at.info[1].value
     assert "Van 2022 naar 2023 (heel Oost-Nederland): signalen mensenhandel 188 → 198 (+10;" in answer
 
     at.switch_page("pages/opvolging.py")
@@ -181,13 +188,13 @@ def test_uploaded_workbook_fills_in_the_year_from_its_name() -> None:
     assert "bestand dashboard\\_2024\\.xlsx" in "\n".join(m.value for m in at.markdown)
 
 
-def test_save_for_everyone_needs_the_key_and_an_organisation(with_key: None, data_dir: Path) -> None:
+def test_save_for_everyone_needs_the_key_and_an_organisation(with_key: None, database: Engine) -> None:
     at = paste(run_app(PAGE), SYNTHETIC_2023)
     at.text_input(key="beheersleutel_invoer").input("fout")
     at.button(key="opslaan_iedereen").click().run()
     assert "De beheersleutel klopt niet. Er is niets opgeslagen." in errors(at)
     assert at.text_input(key="beheersleutel_invoer").value == ""  # the key is not kept
-    assert not data_dir.exists() or not any(data_dir.iterdir())
+    assert YearRepository(database).versions() == []
 
     at.text_input(key="beheersleutel_invoer").input("test")
     at.button(key="opslaan_iedereen").click().run()
@@ -200,10 +207,13 @@ def test_save_for_everyone_needs_the_key_and_an_organisation(with_key: None, dat
     assert any(
         "2023 is opgeslagen voor iedereen, toegevoegd door gemeente op" in plain(s.value) for s in at.success
     )
-    stored = YearStore(data_dir).load(2023)
+    stored = YearRepository(database).load_year(2023)
     assert stored.original == SYNTHETIC_2023.encode("utf-8") and stored.info.organisation == "gemeente"
+    assert stored.info.version == 1
     listed = next(df.value for df in at.dataframe if "Toegevoegd door" in df.value.columns)
-    assert listed[["Jaar", "Toegevoegd door", "Staat"]].values.tolist() == [[2023, "gemeente", "in gebruik"]]
+    assert listed[["Jaar", "Versie", "Toegevoegd door", "Staat"]].values.tolist() == [
+        [2023, 1, "gemeente", "in gebruik"]
+    ]
 
     # A new visitor sees the saved year in the year choice and on every page.
     other = run_app("pages/opvolging.py", jaar="2023")
@@ -215,18 +225,94 @@ def test_save_for_everyone_needs_the_key_and_an_organisation(with_key: None, dat
     assert box.dataframe[0].value.iloc[0][["2022", "2023"]].tolist() == ["188", "198"]
 
 
-def test_a_broken_saved_year_is_named_and_the_others_keep_working(data_dir: Path) -> None:
-    store = YearStore(data_dir)
+def test_a_broken_saved_year_is_named_and_the_others_keep_working(database: Engine) -> None:
+    store = YearRepository(database)
     store.save(2023, SYNTHETIC_2023.encode(), "d_2023.txt", SYNTHETIC_2023, "politie")
-    store.save(2024, TEXT_2022.encode(), "d_2024.txt", TEXT_2022, "OM")
-    (store.folder(2024) / "tabellen.txt").write_text("kapot\tblok\n", encoding="utf-8")
+    store.save(2024, TEXT_2022.encode(), "d_2024.txt", "kapot\tblok\n", "OM")  # checksums fine, no tables
+    store.save(2025, TEXT_2022.encode(), "d_2025.txt", TEXT_2022, "RIEC")
+    with database.begin() as connection:  # changed behind the app's back: the checksum no longer matches
+        connection.execute(
+            update(SavedYearRow).where(SavedYearRow.year == 2025).values(layout=SYNTHETIC_2023)
+        )
     at = run_app(PAGE)
     assert not at.exception
+    found = errors(at)
     assert any(
-        e.startswith("Het opgeslagen jaar 2024 is beschadigd: de tabellen zijn niet meer te lezen")
-        for e in errors(at)
-    )
+        e.startswith("Het opgeslagen jaar 2024 (versie 1) is beschadigd: de tabellen zijn niet meer te lezen")
+        for e in found
+    ), found
+    assert any(
+        e.startswith("Het opgeslagen jaar 2025 (versie 1) is beschadigd: de tabellen zijn veranderd")
+        for e in found
+    ), found
     assert at.number_input(key="jaartal").value == 2024  # the next year after the readable ones
     other = run_app("pages/ontwikkeling.py")
     assert not other.exception
     assert "Van 2022 naar 2023 (heel Oost-Nederland): signalen mensenhandel 188 → 198" in other.info[0].value
+
+
+def test_a_correction_is_a_new_version_and_the_app_shows_the_newest(with_key: None, database: Engine) -> None:
+    store = YearRepository(database)
+    first = store.save(2023, TEXT_2022.encode(), "fout_2023.txt", TEXT_2022, "politie")
+    at = run_app(PAGE)
+    assert at.number_input(key="jaartal").value == 2024  # the next year after the saved one
+    at.number_input(key="jaartal").set_value(2023).run()
+    at = paste(at, SYNTHETIC_2023)
+    assert not [b for b in at.button if b.key == "opslaan_iedereen"], "a saved year is never saved over"
+    assert "is al opgeslagen (versie 1" in all_text(at)
+    at.selectbox(key="organisatie").select("RIEC")
+    at.text_input(key="beheersleutel_invoer").input("test")
+    at.button(key="opslaan_correctie").click().run()
+    assert not at.exception
+    assert any("Versie 2 van 2023 (vervangt versie 1) is opgeslagen" in plain(s.value) for s in at.success)
+    versions = store.versions(2023)
+    assert [(v.version, v.replaces_id, v.organisation) for v in versions] == [
+        (1, None, "politie"),
+        (2, first.id, "RIEC"),
+    ]
+    assert store.load(first.id).original == TEXT_2022.encode()  # the first version is kept unchanged
+    listed = next(df.value for df in at.dataframe if "Versie" in df.value.columns)
+    assert listed[["Jaar", "Versie", "Staat"]].values.tolist() == [
+        [2023, 1, "vervangen door een nieuwere versie"],
+        [2023, 2, "in gebruik"],
+    ]
+    other = run_app("pages/opvolging.py", jaar="2023")
+    other.session_state[BOX_KEY] = True
+    other.run()
+    box = next(e for e in other.expander if e.label == "Vergelijk met 2022")
+    assert box.dataframe[0].value.iloc[0][["2022", "2023"]].tolist() == ["188", "198"]
+
+
+def test_a_session_year_link_opens_the_same_year_in_a_new_session(database: Engine) -> None:
+    at = paste(run_app(PAGE), SYNTHETIC_2023)
+    at.button(key="gebruik_sessie").click().run()
+    assert not at.exception
+    token = at.session_state["_sessie_jaren"]["2023"]["token"]
+    assert at.query_params["sessiejaar"] in (token, [token])  # in the address, so a reload keeps it
+    assert any("Niet gepubliceerd" in m.value for m in at.markdown), "the session year is marked unpublished"
+    link = next(c.value for c in at.code if "sessiejaar=" in c.value)
+    assert f"jaar=2023&sessiejaar={token}" in link
+    # Nothing is published: a visitor without the link still has only 2022.
+    assert YearRepository(database).versions() == []
+    plain_visit = run_app("pages/opvolging.py")
+    assert plain_visit.selectbox(key="jaar").options == ["2022"]
+
+    # A new session (another browser, another replica) with the link: the same figures, marked unpublished.
+    other = run_app("pages/opvolging.py", jaar="2023", sessiejaar=token)
+    assert not other.exception
+    assert other.session_state["jaar"] == 2023
+    assert other.selectbox(key="jaar").options == ["2022", "2023"]
+    assert any("2023: niet gepubliceerde cijfers." in i.value for i in other.info)
+    assert not any("niet begrepen" in w.value for w in other.warning), [w.value for w in other.warning]
+    other.session_state[BOX_KEY] = True
+    other.run()
+    box = next(e for e in other.expander if e.label == "Vergelijk met 2022")
+    assert box.dataframe[0].value.iloc[0][["2022", "2023"]].tolist() == ["188", "198"]
+
+
+def test_a_link_to_a_session_year_that_is_gone_gets_the_dutch_notice() -> None:
+    at = run_app("pages/opvolging.py", jaar="2023", sessiejaar="A" * 24)
+    assert not at.exception
+    assert GONE_TEXT in [w.value for w in at.warning]
+    assert at.session_state["jaar"] == 2022
+    assert at.selectbox(key="jaar").options == ["2022"]
