@@ -48,7 +48,11 @@ sections = {
 lost = not_found_page([page for pages in sections.values() for page in pages])
 if lost is not None:
     next(iter(sections.values())).append(lost)
-navigation = st.navigation(sections)
+# The app draws the menu itself (Streamlit's sectioned menu is an invalid list for screen readers),
+# declares the page Dutch and sets its caption grey and focus outline: components/accessibility.py.
+navigation = st.navigation(sections, position="hidden")
+accessibility.page_setup()
+accessibility.sidebar_navigation(sections)
 # A missing or broken data file: one Dutch page naming it, on every address, instead of tracebacks.
 if not data_files_ok():
     st.stop()

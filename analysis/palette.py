@@ -57,6 +57,8 @@ CAPTION_COLOR = "#545d68"
 LABEL_COLOR = "#333333"
 #: The app's accent (``primaryColor``): links, the large key figure, the main series.
 ACCENT_COLOR = "#1f5fa8"
+#: A missing figure written as text ('?' beside a chart's marks).
+MISSING_TEXT_COLOR = "#666666"
 #: The outline that shows which control has the keyboard focus.
 FOCUS_COLOR = "#1f5fa8"
 
@@ -65,6 +67,7 @@ TEXT_COLORS: dict[str, str] = {
     "bijschrift": CAPTION_COLOR,
     "label": LABEL_COLOR,
     "accent": ACCENT_COLOR,
+    "ontbrekend als tekst": MISSING_TEXT_COLOR,
 }
 
 # -- Marks -------------------------------------------------------------------------------------

@@ -73,7 +73,30 @@ def _spec(name: str, args: tuple[Any, ...], kwargs: dict[str, Any], mode: Mode, 
     spec.setdefault("config", {})["locale"] = _LOCALE
     # The builder's name travels with the chart, so a browser test can say which chart it checks.
     spec["usermeta"]["chart"] = name
+    spec["description"] = describe(spec)
     return spec
+
+
+def _title_text(title: object) -> list[str]:
+    """The lines of a Vega-Lite title (a string, a list of lines, or a title object with a subtitle)."""
+    if isinstance(title, str):
+        return [title]
+    if isinstance(title, list):
+        return [str(line) for line in title]
+    if isinstance(title, dict):
+        return _title_text(title.get("text", "")) + _title_text(title.get("subtitle", ""))
+    return []
+
+
+def describe(spec: dict, summary: str | None = None) -> str:
+    """The chart's text alternative: 'Grafiek: <title>. <subtitle>.' and the summary, if any.
+
+    Vega uses it as the accessible name (``aria-label``) of the drawn chart, so a screen
+    reader announces what the chart shows; the table tab holds every figure.
+    """
+    lines = [line.strip().rstrip(".") for line in _title_text(spec.get("title")) if line and line.strip()]
+    text = "Grafiek: " + ". ".join(lines) + "." if lines else "Grafiek."
+    return f"{text} {summary}" if summary else text
 
 
 def show_chart(build: ChartBuilder, *args: Any, source: str, key: str | None = None, **kwargs: Any) -> None:

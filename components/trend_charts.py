@@ -7,7 +7,7 @@ import altair as alt
 import polars as pl
 
 from analysis.dutch import fmt_int
-from analysis.palette import CARE_NA_COLOR, GUIDE_COLOR, STATEMENT_COLOR, TABLE_COLOR
+from analysis.palette import CARE_NA_COLOR, GUIDE_COLOR, MISSING_TEXT_COLOR, STATEMENT_COLOR, TABLE_COLOR
 from analysis.trends.base_years import BASE_VALUE, NOW_SOURCE, TABLE_VALUE, TEXT_VALUE
 from analysis.trends.sources import BASE_YEAR, TEXT_YEAR
 from analysis.trends.wording import (
@@ -23,7 +23,7 @@ from analysis.trends.wording import (
     text_point_label,
     years_subtitle,
 )
-from components.charts import ACCENT_COLOR, DISTRICT_COLORS, MISSING_COLOR, district_color
+from components.charts import ACCENT_COLOR, DISTRICT_COLORS, district_color
 
 LABEL_GAP = 10.0
 MERGE_GAP = 6.0
@@ -348,7 +348,9 @@ def years_chart(series: pl.DataFrame, area: str, title: str) -> alt.FacetChart:
     base = alt.Chart()
     lines = (
         base.transform_filter(alt.datum.laag == "lijn")
-        .mark_rule(strokeWidth=2.5)
+        # The lines join the points, which carry the figures for a screen reader; without a name of
+        # their own (aria=False), a panel with one year and no line leaves no unnamed graphic.
+        .mark_rule(strokeWidth=2.5, aria=False)
         .encode(
             color=area_color,
             x=x,
@@ -379,11 +381,15 @@ def years_chart(series: pl.DataFrame, area: str, title: str) -> alt.FacetChart:
     )
     missing = (
         base.transform_filter(alt.datum.laag == "ontbreekt")
-        .mark_text(fontWeight="bold", color=MISSING_COLOR, dy=-8)
+        .mark_text(fontWeight="bold", color=MISSING_TEXT_COLOR, dy=-8)
         .encode(x=x, y=y, text=alt.Text("teken:N"), tooltip=tooltip)
     )
     changes = base.transform_filter(alt.datum.laag == "bron")
-    change_rule = changes.mark_rule(strokeDash=[2, 3], color=CARE_NA_COLOR).encode(x=x, tooltip=tooltip)
+    # No accessible name of its own (aria=False): its sign is the text beside it. In a panel without a
+    # change of source the layer is empty, and Vega would leave an unnamed graphic (axe: svg-img-alt).
+    change_rule = changes.mark_rule(strokeDash=[2, 3], color=CARE_NA_COLOR, aria=False).encode(
+        x=x, tooltip=tooltip
+    )
     change_text = changes.mark_text(
         align="right", dx=-4, dy=-4, baseline="bottom", color=CARE_NA_COLOR
     ).encode(x=x, y=alt.YValue("height"), text=alt.Text("teken:N"))

@@ -1,0 +1,68 @@
+"""What every page needs for WCAG 2.1 AA that Streamlit does not give by itself.
+
+- The page declares Dutch (``lang="nl"``): Streamlit 1.67 serves ``<html lang="en">`` and
+  has no option for it (streamlit/streamlit#15726), so a one-line script sets it.
+- The sidebar navigation is drawn with ``st.page_link`` under plain section headings:
+  Streamlit's own sectioned menu puts ``<div>`` elements straight inside its ``<ul>``
+  (axe rules ``list`` and ``listitem``, WCAG 1.3.1).
+- Captions get a grey that reaches 4.5:1 (Streamlit draws them in the text colour at 60%
+  opacity: 4.2:1; the app's grey is fully opaque), and every control that has the keyboard focus gets a visible outline.
+
+The colours come from :mod:`analysis.palette`, where their contrast is tested. The style
+names Streamlit's ``data-testid`` values ``stCaptionContainer``, ``stSliderTickBarMin``/``Max``
+and ``stElementContainer``/``stLayoutWrapper``; the browser test
+``tests/browser/test_accessibility.py`` fails if an upgrade renames them (axe then finds the
+old contrast again).
+"""
+
+from collections.abc import Mapping, Sequence
+
+import streamlit as st
+
+from analysis.palette import CAPTION_COLOR, FOCUS_COLOR
+
+#: The language of every page (BCP 47).
+LANGUAGE = "nl"
+#: The key of the container that holds the language script (hidden: it takes no room).
+_SCRIPT_KEY = "toegankelijkheid-taal"
+#: The key of the sidebar's navigation block.
+NAV_KEY = "navigatie"
+
+_STYLE = f"""
+<style>
+.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] p, [data-testid="stSliderTickBarMin"],
+[data-testid="stSliderTickBarMax"], [data-testid="stWidgetLabel"] small {{ color: {CAPTION_COLOR}; opacity: 1; }}
+a:focus-visible, button:focus-visible, summary:focus-visible, [role="tab"]:focus-visible,
+[role="slider"]:focus-visible, [role="switch"]:focus-visible, input:focus-visible,
+textarea:focus-visible, [tabindex]:focus-visible {{
+  outline: 3px solid {FOCUS_COLOR} !important; outline-offset: 2px; }}
+.st-key-{_SCRIPT_KEY}, [data-testid="stElementContainer"]:has(> .st-key-{_SCRIPT_KEY}),
+[data-testid="stLayoutWrapper"]:has(> .st-key-{_SCRIPT_KEY}) {{ display: none; }}
+.st-key-{NAV_KEY} h3 {{ font-size: 0.85rem; font-weight: 600; padding: 0.6rem 0 0 0; margin: 0; }}
+</style>
+"""
+
+_LANG_SCRIPT = f'<script>document.documentElement.setAttribute("lang", "{LANGUAGE}");</script>'
+
+
+def page_setup() -> None:
+    """Declare the page Dutch and apply the contrast and focus style (call once per run, from the entry point)."""
+    st.html(_STYLE)
+    with st.sidebar, st.container(key=_SCRIPT_KEY):
+        st.html(_LANG_SCRIPT, unsafe_allow_javascript=True)
+
+
+def sidebar_navigation(sections: Mapping[str, Sequence[st.Page]]) -> None:
+    """The pages as links under their section's heading, in the sidebar (visible pages only).
+
+    Use with ``st.navigation(..., position="hidden")``: the links are real ``<a>`` elements
+    that the keyboard reaches with Tab, and the current page is marked.
+    """
+    with st.sidebar, st.container(key=NAV_KEY), st.container(gap="small"):
+        for section, pages in sections.items():
+            shown = [page for page in pages if page.visibility == "visible"]
+            if not shown:
+                continue
+            st.subheader(section, anchor=False)
+            for page in shown:
+                st.page_link(page)

@@ -1,0 +1,246 @@
+"""axe-core (WCAG 2.0 and 2.1, levels A and AA) on every page, at laptop and projector width, on the laptop and in presentation mode.
+
+One server for the whole run; one browser page per width and mode, reused for every app
+page. A rule of impact "serious" or "critical" fails the test, unless it is on the
+commented :data:`ALLOWED` list (rule, selector, and why the app cannot fix it). Every page's
+other findings ("moderate", "minor", and what axe could not decide) are written to
+``tests/browser/reports/axe-<mode>-<width>.md``; ``docs/toegankelijkheid.md`` explains them.
+
+Also checked here, because only a browser shows it: the page declares Dutch (``lang="nl"``),
+every chart has a text alternative (the Vega ``description`` as the chart's accessible
+name), and the presentation background is the one ``analysis.palette`` checks contrast on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+from analysis import palette
+from analysis.questions import QUESTIONS
+from tests.browser.helpers import (
+    APP_TIMEOUT_MS,
+    VEGA_SELECTOR,
+    assert_no_exception,
+    wait_for_app,
+    wait_for_charts,
+)
+
+REPORT_DIR = Path(__file__).resolve().parent / "reports"
+#: WCAG 2.0 and 2.1, levels A and AA: the rules the Dutch accessibility decree asks for.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+FAILING_IMPACTS = {"serious", "critical"}
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations", "incomplete"]}
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """A finding in Streamlit's own markup that the app cannot change, and why."""
+
+    rule: str
+    selector: str
+    reason: str
+
+
+#: Findings of Streamlit's own markup that the app cannot fix. Each entry is also named in
+#: docs/toegankelijkheid.md. Empty: the two that were here are fixed in the app.
+#: - ``list``/``listitem`` on ``[data-testid="stSidebarNavItems"]``: Streamlit's sectioned menu
+#:   puts <div> elements straight inside its <ul>. Fixed: the menu is drawn by the app with
+#:   ``st.page_link`` (components/accessibility.py, ``st.navigation(position="hidden")``).
+#: - ``color-contrast`` on ``[data-testid="stCaptionContainer"]``: Streamlit's captions are
+#:   the text colour at 60% opacity (4.2:1). Fixed: the app's caption grey (6.6:1).
+ALLOWED: tuple[Allowed, ...] = ()
+
+#: The pages of the app, from the question registry.
+PATHS = [q.url_path for q in QUESTIONS]
+MODES = {"laptop": "", "presentatie": "presentatie=1"}
+WIDTHS = {1280: 900, 1920: 1080}
+
+#: The accessible name of every visible chart: Vega puts the spec's description on the chart's
+#: container (role graphics-document), where a screen reader announces it.
+_CHART_NAMES_JS = f"""() => [...document.querySelectorAll('{VEGA_SELECTOR}')]
+  .filter(c => c.checkVisibility())
+  .map(c => c.getAttribute('role') === 'graphics-document' ? (c.getAttribute('aria-label') || '') : '')"""
+
+
+def _allowed(rule: str, target: str) -> Allowed | None:
+    return next((a for a in ALLOWED if a.rule == rule and a.selector in target), None)
+
+
+@dataclass
+class Finding:
+    """One rule's result on one page."""
+
+    rule: str
+    impact: str
+    help: str
+    targets: list[str]
+    kind: str  # 'violation' or 'incomplete' (axe could not decide: a person must look)
+
+
+def audit(axe: Axe, page: Page) -> list[Finding]:
+    """Run axe on the page as it is now and return its findings."""
+    response = axe.run(page, options=AXE_OPTIONS).response
+    findings: list[Finding] = []
+    for kind, results in (("violation", response["violations"]), ("incomplete", response["incomplete"])):
+        for result in results:
+            targets = [" ".join(str(t) for t in node["target"]) for node in result["nodes"]]
+            findings.append(Finding(result["id"], result.get("impact") or "", result["help"], targets, kind))
+    return findings
+
+
+def failures(findings: list[Finding]) -> list[str]:
+    """The serious and critical violations that are not on the allowlist, one line each."""
+    lines = []
+    for f in findings:
+        if f.kind != "violation" or f.impact not in FAILING_IMPACTS:
+            continue
+        for target in f.targets:
+            if _allowed(f.rule, target) is None:
+                lines.append(f"{f.rule} ({f.impact}): {target[:160]}")
+    return lines
+
+
+def write_report(name: str, results: dict[str, list[Finding]]) -> Path:
+    """Write every page's findings (all impacts) to tests/browser/reports/<name>.md."""
+    REPORT_DIR.mkdir(parents=True, exist_ok=True)
+    lines = [
+        f"# axe-core {name}",
+        "",
+        f"Regels: {', '.join(WCAG_TAGS)}. Gemaakt door tests/browser/test_accessibility.py; uitleg in "
+        "docs/toegankelijkheid.md.",
+        "",
+    ]
+    for page_name, findings in results.items():
+        lines.append(f"## /{page_name}")
+        if not findings:
+            lines.append("Geen bevindingen.")
+        for f in findings:
+            allowed = [t for t in f.targets if _allowed(f.rule, t)]
+            note = f" (toegestaan: {len(allowed)})" if allowed else ""
+            lines.append(
+                f"- {f.kind} `{f.rule}` ({f.impact or 'onbekend'}), {len(f.targets)}x{note}: {f.help}"
+            )
+            lines.extend(f"  - `{t[:200]}`" for t in f.targets[:5])
+        lines.append("")
+    path = REPORT_DIR / f"{name}.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+@pytest.fixture
+def wide(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def open_and_wait(page: Page, url: str) -> None:
+    """Open ``url`` and wait until the page and its visible charts are drawn."""
+    page.goto(url)
+    expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible(timeout=APP_TIMEOUT_MS)
+    wait_for_app(page)
+    if "presentatie=1" in url:
+        # The deck draws a question's later slides ahead, out of sight: only the visible charts count.
+        page.wait_for_function(
+            f"() => [...document.querySelectorAll('{VEGA_SELECTOR}')].filter(c => c.checkVisibility())"
+            ".every(c => c.querySelector('canvas, svg'))",
+            timeout=APP_TIMEOUT_MS,
+        )
+    else:
+        wait_for_charts(page)
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
+@pytest.mark.parametrize("mode", MODES, ids=list(MODES))
+def test_no_serious_or_critical_violation_on_any_page(
+    app_server: str, browser: Browser, axe: Axe, mode: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": WIDTHS[width]}, locale="nl-NL")
+    results: dict[str, list[Finding]] = {}
+    problems: list[str] = []
+    try:
+        page = context.new_page()
+        for path in PATHS:
+            query = MODES[mode]
+            open_and_wait(page, f"{app_server}/{path}" + (f"?{query}" if query else ""))
+            assert_no_exception(page)
+            assert page.evaluate("document.documentElement.lang") == "nl", f"/{path}: lang is not nl"
+            results[path or "start"] = found = audit(axe, page)
+            problems.extend(f"/{path} {line}" for line in failures(found))
+    finally:
+        context.close()
+    report = write_report(f"axe-{mode}-{width}", results)
+    assert not problems, f"{len(problems)} serious/critical violation(s) (report: {report}):\n" + "\n".join(
+        problems
+    )
+
+
+def test_every_chart_has_a_text_alternative(app_server: str, wide: Page) -> None:
+    """Every drawn chart carries its description (title and summary) as its accessible name."""
+    missing: list[str] = []
+    counted = 0
+    for path in PATHS:
+        open_and_wait(wide, f"{app_server}/{path}")
+        names = wide.evaluate(_CHART_NAMES_JS)
+        counted += len(names)
+        missing.extend(
+            f"/{path} chart {i + 1}: {name!r}"
+            for i, name in enumerate(names)
+            if not name.startswith("Grafiek: ") or len(name.split()) < 5
+        )
+    assert counted >= 12, f"only {counted} charts found on the laptop pages"
+    assert not missing, "charts without a text alternative:\n" + "\n".join(missing)
+
+
+def test_presentation_background_is_the_one_the_palette_checks(app_server: str, wide: Page) -> None:
+    open_and_wait(wide, f"{app_server}/opvolging?presentatie=1")
+    rgb = wide.evaluate(
+        "() => getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor"
+    )
+    red, green, blue = (int(v) for v in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3])
+    assert f"#{red:02x}{green:02x}{blue:02x}" == palette.PRESENTATION_BACKGROUND
+
+
+def test_caption_grey_is_the_palette_grey(app_server: str, wide: Page) -> None:
+    """Streamlit's own caption grey (4.2:1) is replaced by the palette's, fully opaque."""
+    open_and_wait(wide, f"{app_server}/opvolging")
+    caption = wide.locator('[data-testid="stCaptionContainer"]').first
+    expect(caption).to_have_css("opacity", "1")
+    hex_code = palette.CAPTION_COLOR.lstrip("#")
+    expect(caption).to_have_css(
+        "color", "rgb({}, {}, {})".format(*(int(hex_code[i : i + 2], 16) for i in (0, 2, 4)))
+    )
+
+
+def test_new_year_page_with_an_error_has_no_serious_violation(app_server: str, wide: Page, axe: Axe) -> None:
+    """'Nieuw jaar toevoegen' with a broken upload: the error itself must be accessible."""
+    open_and_wait(wide, f"{app_server}/nieuw-jaar")
+    wide.locator(".st-key-invoer").get_by_role("tab", name="Excel-sjabloon (.xlsx)").click()
+    wide.locator(".st-key-excelbestand input[type='file']").set_input_files(
+        {
+            "name": "dashboard_2023.xlsx",
+            "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "buffer": b"dit is geen Excel-bestand",
+        }
+    )
+    wait_for_app(wide)
+    error = wide.locator('[data-testid="stAlertContentError"]').first
+    expect(error).to_be_visible(timeout=APP_TIMEOUT_MS)
+    assert_no_exception(wide)
+    found = audit(axe, wide)
+    write_report("axe-nieuw-jaar-fout", {"nieuw-jaar (met foutmelding)": found})
+    problems = failures(found)
+    assert not problems, "\n".join(problems)
