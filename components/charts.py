@@ -12,7 +12,16 @@ import altair as alt
 import streamlit as st
 
 # The colours live in analysis.palette, with their contrast checks; re-exported for the chart modules.
-from analysis.palette import ACCENT_COLOR, BAND_FILL, DISTRICT_COLORS, MISSING_COLOR, SECOND_COLOR  # noqa: F401
+from analysis.palette import (  # noqa: F401
+    ACCENT_COLOR,
+    BAND_FILL,
+    CAPTION_COLOR,
+    DISTRICT_COLORS,
+    LABEL_COLOR,
+    MISSING_COLOR,
+    SECOND_COLOR,
+    TEXT_COLOR,
+)
 from analysis.parser import STATUS_MARK  # noqa: F401  (re-exported for chart modules)
 from components import presentation
 from components.chart_sizes import SIZES, Mode, fit
@@ -70,11 +79,26 @@ def display_mode() -> Mode:
 def _spec(name: str, args: tuple[Any, ...], kwargs: dict[str, Any], mode: Mode, _build: ChartBuilder) -> dict:
     """The Vega-Lite spec of ``_build(*args, **kwargs)`` sized for ``mode``, made by Altair once per distinct input."""
     spec = fit(_build(*args, **kwargs).to_dict(), SIZES[mode])
-    spec.setdefault("config", {})["locale"] = _LOCALE
+    config = spec.setdefault("config", {})
+    config["locale"] = _LOCALE
+    _text_colors(config)
     # The builder's name travels with the chart, so a browser test can say which chart it checks.
     spec["usermeta"]["chart"] = name
     spec["description"] = describe(spec)
     return spec
+
+
+def _text_colors(config: dict[str, Any]) -> None:
+    """Dark text for titles, axes, legends and facet headers (analysis.palette, 4.5:1 or more).
+
+    Streamlit's chart theme draws axis and legend labels in #808495, 3.8:1 on white: too
+    light for text under WCAG 1.4.3.
+    """
+    label = {"labelColor": LABEL_COLOR, "titleColor": LABEL_COLOR}
+    config["title"] = {**config.get("title", {}), "color": TEXT_COLOR, "subtitleColor": CAPTION_COLOR}
+    for part in ("axis", "legend", "header"):
+        config[part] = {**config.get(part, {}), **label}
+    config["text"] = {"color": LABEL_COLOR, **config.get("text", {})}
 
 
 def _title_text(title: object) -> list[str]:
