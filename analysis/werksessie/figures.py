@@ -16,7 +16,7 @@ says why in ``area_note``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from urllib.parse import urlencode
 
@@ -160,6 +160,15 @@ EXPECTED_UNIT_ONLY = (
     "de landelijke schatting wordt in de toelichting van het dashboard alleen voor heel Oost-Nederland "
     "omgerekend (de pagina Onzichtbare slachtoffers verdeelt haar per district naar inwoners)"
 )
+
+
+def not_in_tables_text(names: Sequence[str], year: int) -> str:
+    """Why a session's district has no figures: ``Atlantis staat niet in de tabellen van 2022``."""
+    verb = "staat" if len(names) == 1 else "staan"
+    quoted = join_words([f"'{n}'" for n in names])
+    return f"{quoted} {verb} niet in de tabellen van {year}"
+
+
 #: Why a ratio cannot be computed for the session's districts.
 NO_DENOMINATOR = "de districten hebben samen geen {noun} in de tabel"
 
@@ -215,23 +224,25 @@ def table_districts(tidy: pl.DataFrame) -> tuple[str, ...]:
     return tuple(d for d in tidy["district"].unique(maintain_order=True).to_list() if d != UNIT)
 
 
-def session_districts(tidy: pl.DataFrame, area: str | Sequence[str]) -> tuple[str, ...]:
-    """The districts a session's figures describe; empty for the whole unit.
+def session_districts(
+    tidy: pl.DataFrame, area: str | Sequence[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The districts a session's figures describe (empty for the whole unit), and the names not in the tables.
 
     ``area`` is one name (a district or the unit, as before) or the session's districts. The
     unit's name, repeats and order do not matter; all districts of the tables together are the
-    unit. An unknown district raises ``ValueError`` with a Dutch message.
+    unit. A name that is no district of this year's tables is returned apart, so the figures can
+    fall back to the unit and say why.
     """
     names = [area] if isinstance(area, str) else list(area)
     known = table_districts(tidy)
     chosen: list[str] = []
+    missing: list[str] = []
     for name in names:
-        if name == UNIT or name in chosen:
+        if name == UNIT or name in chosen or name in missing:
             continue
-        if name not in known:
-            raise ValueError(f"Onbekend district '{name}'. Kies uit: {join_words(list(known))}.")
-        chosen.append(name)
-    return () if set(chosen) == set(known) else tuple(chosen)
+        (chosen if name in known else missing).append(name)
+    return (() if set(chosen) == set(known) else tuple(chosen)), tuple(missing)
 
 
 @dataclass(frozen=True)
@@ -282,7 +293,11 @@ def published_figures(
     figure that exists only for the unit keeps the unit's value with ``area_note`` saying why.
     """
     year = int(tidy["jaar"][0])
-    districts = session_districts(tidy, area)
+    districts, missing = session_districts(tidy, area)
+    if missing:
+        note = unit_only_note([*districts, *missing], not_in_tables_text(missing, year))
+        unit = published_figures(tidy, population, context)
+        return {key: replace(figure, area_note=note) for key, figure in unit.items()}
     where = districts_text(districts)
 
     def question(key: str) -> str:

@@ -181,8 +181,13 @@ def test_area_arguments(tidy: pl.DataFrame, population: pl.DataFrame, context: p
     assert unit == published_figures(tidy, population, context, table_districts(tidy))  # all five
     reordered = published_figures(tidy, population, context, ["IJsselland", "Twente", "Twente"])
     assert reordered["signalen"].value == 66
-    with pytest.raises(ValueError, match="Onbekend district 'Atlantis'"):
-        published_figures(tidy, population, context, ["Atlantis"])
+    # A district the year's tables do not know: the unit's figures, each saying why.
+    odd = published_figures(tidy, population, context, ["Twente", "Atlantis"])
+    assert [f.value for f in odd.values()] == [f.value for f in unit.values()]
+    assert {f.area_note for f in odd.values()} == {
+        "Geen cijfer voor de districten Twente en Atlantis: 'Atlantis' staat niet in de tabellen van 2022. "
+        "Hier staat daarom het cijfer voor heel Oost-Nederland."
+    }
 
 
 def test_district_without_a_denominator_gets_the_unit_figure(
