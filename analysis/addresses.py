@@ -36,6 +36,9 @@ def page_redirect(path: str, query: str = "", base: str = "") -> str | None:
     # before it tries the root: anything naming a server part is Streamlit's to answer.
     if any(unquote(part) in SERVER_SEGMENTS for part in segments):
         return None
+    # Dot segments never come from a browser (it resolves them first); Streamlit refuses them.
+    if any(unquote(part) in {".", ".."} for part in segments):
+        return None
     # A trailing slash adds a level for the browser: "/a/b/" resolves "../" against "/a/b/".
     depth = len(path.rstrip("/").split("/")) - 2 + (1 if path.endswith("/") else 0)
     target = "../" * depth + quote(unquote(segments[0]), safe="")

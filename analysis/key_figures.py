@@ -16,8 +16,14 @@ import polars as pl
 from analysis import UNIT
 from analysis.dutch import fmt_dec, fmt_int, fmt_pct, lower_first
 from analysis.ratios import Ratio
-from analysis.scenario.outcome import OutcomeFigure
+from analysis.scenario.compare import ScenarioView
+from analysis.scenario.model import area_figures
+from analysis.scenario.wording import hidden_figure
 from analysis.supply.rates import SupplyFigure
+from analysis.trends.base_years import BASE_VALUE, TABLE_VALUE, TEXT_VALUE
+from analysis.trends.sentences import lead_indicator
+from analysis.trends.sources import BASE_YEAR, TEXT_YEAR
+from analysis.trends.wording import signed_pct
 
 
 @dataclass(frozen=True)
@@ -68,31 +74,34 @@ def comparison_key(with_ratio: Ratio, without_ratio: Ratio) -> KeyNumber:
     )
 
 
-def outcome_key(outcome: Sequence[tuple[str, Sequence[OutcomeFigure]]]) -> KeyNumber:
-    """Onzichtbare slachtoffers: the registered share of the expected victims in the user's scenario.
+def hidden_key(view: ScenarioView, district: str = UNIT) -> KeyNumber:
+    """Onzichtbare slachtoffers: the share of the expected victims out of sight, as the answer leads with it.
 
-    ``outcome`` holds the page's columns (the baseline, then the scenario or scenarios A and
-    B); the slide takes the first scenario's last card, with the counts before its margin.
+    Where that share cannot be given (no signals for the area, or more signals than
+    expected victims) the slide shows the expected number of victims instead.
     """
-    column = outcome[1] if len(outcome) > 1 else outcome[0]
-    figure = column[1][-1]
-    return KeyNumber(figure.value_text, figure.detail.split(";", 1)[0].strip())
+    figure = hidden_figure(view, district)
+    if figure is not None:
+        return KeyNumber(*figure)
+    expected = area_figures(view.first, district)[0]
+    return KeyNumber(fmt_int(expected), "verwachte slachtoffers volgens de landelijke schatting")
 
 
-def change_key(table: pl.DataFrame, indicator: str = "signalen") -> KeyNumber:
-    """Ontwikkeling: an indicator in the base year and in the later year, with the change in words."""
-    row = table.filter(pl.col("indicator") == indicator).row(0, named=True)
-    base = _first(row, "waarde_")
-    later = _first(row, "tabel_")
-    base_year, later_year = base[0].removeprefix("waarde_"), later[0].removeprefix("tabel_")
+def change_key(table: pl.DataFrame, indicator: str | None = None) -> KeyNumber:
+    """Ontwikkeling: an indicator in the base year and in the later year, with the change in words.
+
+    Without ``indicator``, the one the page's answer names first (:func:`lead_indicator`).
+    Where the dashboard's text and its table give different later counts, the large number
+    follows the text, as the answer does, and the words give the table's count too.
+    """
+    row = table.filter(pl.col("indicator") == (indicator or lead_indicator(table))).row(0, named=True)
+    later = row[TEXT_VALUE] if row[TEXT_VALUE] is not None else row[TABLE_VALUE]
+    value = f"{fmt_int(row[BASE_VALUE])} → {fmt_int(later)}"
+    years = f"{row['naam']} in {BASE_YEAR} en in {TEXT_YEAR}"
+    if not row["tekst_wijkt_af"]:
+        return KeyNumber(value, f"{years} ({row['verandering_tekst']})")
     return KeyNumber(
-        f"{fmt_int(base[1])} → {fmt_int(later[1])}",
-        f"{row['label'].lower()} in {base_year} en in {later_year} ({row['verandering_tekst']})",
+        value,
+        f"{years} volgens de toelichting ({signed_pct(row['verandering'])}); de tabel telt er "
+        f"{fmt_int(row[TABLE_VALUE])} ({signed_pct(row['verandering_tabel'])})",
     )
-
-
-def _first(row: dict[str, object], prefix: str) -> tuple[str, int | None]:
-    """The first column of ``row`` whose name starts with ``prefix``, and its value."""
-    name = next(key for key in row if key.startswith(prefix))
-    value = row[name]
-    return name, value if isinstance(value, int) else None

@@ -7,7 +7,7 @@ named scenarios A and B side by side against the basis.
 import streamlit as st
 
 from analysis import scenario as sc
-from analysis.key_figures import outcome_key
+from analysis.key_figures import hidden_key
 from analysis.maps import victims_map_view
 from analysis.questions import for_page
 from components import data, deck
@@ -60,7 +60,7 @@ def scenario_page(selection: Selection) -> None:
         reset_button(defaults)
 
     with header:
-        question_header(QUESTION.title, page.answer, figure=outcome_key(page.outcome))
+        question_header(QUESTION.title, page.answer, figure=hidden_key(page.view, selection.district))
 
     if deck.shows(Part.DETAIL):
         with st.container(border=True):

@@ -191,6 +191,31 @@ def comparison_answer(view: ScenarioView, district: str = UNIT) -> str:
     )
 
 
+def hidden_figure(view: ScenarioView, district: str = UNIT) -> tuple[str, str] | None:
+    """The figure the page's answer leads with, large on the question slide: value and words with counts.
+
+    Not comparing: ``('minstens 81%', 'van de ongeveer 1.026 verwachte slachtoffers blijft buiten
+    beeld; de politie registreerde 188 signalen')``. Comparing: the same for the lowest
+    estimate, as the answer names it. None when the area has no signals or more signals than
+    expected victims (the answer then says so in words).
+    """
+    entries = [("de basis", view.baseline)] + [(s.letter, s.result) for s in view.scenarios]
+    if not view.comparing:
+        entries = [("", view.first)]
+    signals = area_figures(view.baseline, district)[2]
+    expected = [area_figures(result, district)[0] for _, result in entries]
+    shares = [visible_share(signals, value)[0] for value in expected]
+    if signals is None or any(share is None or share >= 1 for share in shares):
+        return None
+    best = max(range(len(shares)), key=lambda i: shares[i] or 0.0)
+    lowest = f" (laagste schatting, {entries[best][0]})" if view.comparing else ""
+    return (
+        f"minstens {at_least_pct(1 - (shares[best] or 0.0))}",
+        f"van de ongeveer {fmt_int(expected[best])} verwachte slachtoffers in {area_name(district)}{lowest} blijft "
+        f"buiten beeld; de politie registreerde {fmt_int(signals)} signalen",
+    )
+
+
 def view_answer(view: ScenarioView, district: str = UNIT) -> str:
     """The page's one-sentence answer: about 'jouw scenario', or about the basis, A and B when comparing."""
     return comparison_answer(view, district) if view.comparing else scenario_answer(view.first, district)

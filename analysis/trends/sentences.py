@@ -80,6 +80,21 @@ def _verb(changes: list[float]) -> str:
     return "veranderden"
 
 
+#: The indicators the answer names first, as strong changes, when the table has them.
+STRONG_INDICATORS = ("strafrechtelijke_onderzoeken", "b8_aangiftes")
+
+
+def _strong_rows(table: pl.DataFrame) -> list[dict[str, Any]]:
+    rows = (table_row(table, indicator) for indicator in STRONG_INDICATORS)
+    return [r for r in rows if r is not None and r["verandering"] is not None]
+
+
+def lead_indicator(table: pl.DataFrame) -> str:
+    """The indicator :func:`trend_answer` names first: the first strong change, else the signals."""
+    strong = _strong_rows(table)
+    return str(strong[0]["indicator"]) if strong else "signalen"
+
+
 def trend_answer(table: pl.DataFrame) -> str:
     """The answer since 2019, largest changes first, within 30 words.
 
@@ -88,11 +103,7 @@ def trend_answer(table: pl.DataFrame) -> str:
     The ads, counted with another webcrawler, are left to the warning and the charts below.
     """
     signals = table_row(table, "signalen")
-    strong = [
-        r
-        for r in (table_row(table, "strafrechtelijke_onderzoeken"), table_row(table, "b8_aangiftes"))
-        if r is not None and r["verandering"] is not None
-    ]
+    strong = _strong_rows(table)
     parts = []
     if strong:
         phrases = join_words(f"de {r['naam']} ({_headline_counts(r)})" for r in strong)

@@ -61,14 +61,48 @@ def test_casustafels_shows_both_groups_with_their_counts(tables: Tables) -> None
     )
 
 
-def test_onzichtbare_slachtoffers_shows_the_registered_share_without_its_margin(tables: Tables) -> None:
+def test_onzichtbare_slachtoffers_shows_the_hidden_share_the_answer_leads_with(tables: Tables) -> None:
     page = scenario_page(tables, (ScenarioControls(5500, False, None),))
-    figure = kf.outcome_key(page.outcome)
-    assert figure.value == "18,3%"
-    assert figure.words.startswith("188 signalen op ongeveer 1.026 verwachte slachtoffers")
-    assert "marge" not in figure.words
+    figure = kf.hidden_key(page.view)
+    assert figure.value == "minstens 81%"
+    assert figure.words == (
+        "van de ongeveer 1.026 verwachte slachtoffers in Oost-Nederland blijft buiten beeld; "
+        "de politie registreerde 188 signalen"
+    )
+    assert page.answer.startswith("Minstens 81% van de ongeveer 1.026 verwachte slachtoffers")
+
+
+def test_onzichtbare_slachtoffers_compared_takes_the_lowest_estimate_like_the_answer(tables: Tables) -> None:
+    controls = (ScenarioControls(8000, False, None, "Hoog"), ScenarioControls(4000, True, 20.0, "Laag"))
+    page = scenario_page(tables, controls)
+    figure = kf.hidden_key(page.view)
+    assert "minstens 76%" in page.answer and "(B)" in page.answer
+    assert figure.value == "minstens 76%"
+    assert "ongeveer 800 verwachte slachtoffers in Oost-Nederland (laagste schatting, B)" in figure.words
+
+
+def test_onzichtbare_slachtoffers_district_without_enough_expected(tables: Tables) -> None:
+    """A tiny national estimate puts the district's signals above its expectation: the slide shows the expectation."""
+    page = scenario_page(tables, (ScenarioControls(500, False, None),), "Twente")
+    figure = kf.hidden_key(page.view, "Twente")
+    assert figure.words == "verwachte slachtoffers volgens de landelijke schatting"
+    assert "meer dan de ongeveer" in page.answer
 
 
 def test_ontwikkeling_shows_signals_then_and_now(tables: Tables) -> None:
     view = trends_view([tables], 2022, "Oost-Nederland", KEY_FIGURES)
-    assert kf.change_key(view.table) == kf.KeyNumber("203 → 188", "signalen in 2019 en in 2022 (−7,4%)")
+    assert kf.change_key(view.table, "signalen") == kf.KeyNumber(
+        "203 → 188", "signalen in 2019 en in 2022 (−7,4%)"
+    )
+
+
+def test_ontwikkeling_leads_with_what_the_answer_names_first(tables: Tables) -> None:
+    view = trends_view([tables], 2022, "Oost-Nederland", KEY_FIGURES)
+    assert view.answer.startswith(
+        "Sinds 2019 daalden de strafrechtelijke onderzoeken (54 → 32, in de tabel 22)"
+    )
+    assert kf.change_key(view.table) == kf.KeyNumber(
+        "54 → 32",
+        "strafrechtelijke onderzoeken in 2019 en in 2022 volgens de toelichting (−40,7%); de tabel telt er 22 "
+        "(−59,3%)",
+    )
