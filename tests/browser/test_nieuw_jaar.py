@@ -1,7 +1,7 @@
 """Next year's figures in a real browser: paste, preview, use for the session, upload a workbook, save.
 
-The server runs with its own data folder (``KETENDIALOOG_DATA_DIR``, a temporary folder)
-and the facilitator key ``test`` (``KETENDIALOOG_BEHEERSLEUTEL``); the environment is
+The server runs with its own database (``KETENDIALOOG_DATABASE_URL``, a temporary SQLite
+file) and the facilitator key ``test`` (``KETENDIALOOG_BEHEERSLEUTEL``); the environment is
 set before the server starts, which inherits it. The synthetic 2023 is the published 2022
 with ten more signals in Zwolle, IJsselland and the unit (25 -> 35, 188 -> 198). Each
 scenario ends with one screenshot in tests/browser/screenshots/.
@@ -9,6 +9,7 @@ scenario ends with one screenshot in tests/browser/screenshots/.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from analysis import load_dashboard
 from analysis.paths import dashboard_file
 from analysis.template import workbook_from_tidy
-from storage.yearstore import ENV_DATA_DIR, ENV_KEY, YearStore
+from bench.browser import CHROMIUM_ARGS, chromium_path
+from storage import YearRepository, make_engine
+from storage.years import ENV_KEY
 from tests.browser.conftest import streamlit_server
 from tests.browser.helpers import (
     APP_TIMEOUT_MS,
@@ -40,14 +43,13 @@ CHANGE_2023 = "Van 2022 naar 2023 (heel Oost-Nederland): signalen mensenhandel 1
 
 
 @pytest.fixture(scope="module")
-def intake_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """A server with its own folder for saved years and the facilitator key 'test'."""
-    data_dir = tmp_path_factory.mktemp("opgeslagen") / "jaren"
+def intake_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """A server with its own database for saved years and the facilitator key 'test'; yields its URL and the database's."""
+    database = f"sqlite:///{tmp_path_factory.mktemp('opgeslagen') / 'app.sqlite'}"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(ENV_DATA_DIR, str(data_dir))
         patch.setenv(ENV_KEY, "test")
-        with streamlit_server() as base_url:
-            yield base_url, data_dir
+        with streamlit_server(env={"KETENDIALOOG_DATABASE_URL": database}) as base_url:
+            yield base_url, database
 
 
 @pytest.fixture
@@ -110,7 +112,7 @@ def year_box(page: Page) -> Locator:
 
 
 def test_paste_preview_use_and_see_the_change_everywhere(
-    intake_server: tuple[str, Path], wide_page: Page
+    intake_server: tuple[str, str], wide_page: Page
 ) -> None:
     base_url, _ = intake_server
     page = wide_page
@@ -151,7 +153,7 @@ def test_paste_preview_use_and_see_the_change_everywhere(
 
 
 def test_rejected_paste_shows_its_errors_and_keeps_the_text(
-    intake_server: tuple[str, Path], wide_page: Page
+    intake_server: tuple[str, str], wide_page: Page
 ) -> None:
     base_url, _ = intake_server
     page = wide_page
@@ -173,7 +175,7 @@ def test_rejected_paste_shows_its_errors_and_keeps_the_text(
 
 
 def test_uploaded_workbook_is_checked_and_the_original_comes_back(
-    intake_server: tuple[str, Path], wide_page: Page
+    intake_server: tuple[str, str], wide_page: Page
 ) -> None:
     base_url, _ = intake_server
     page = wide_page
@@ -205,9 +207,9 @@ def test_uploaded_workbook_is_checked_and_the_original_comes_back(
 
 
 def test_save_for_everyone_with_the_key(
-    intake_server: tuple[str, Path], browser: Browser, wide_page: Page
+    intake_server: tuple[str, str], browser: Browser, wide_page: Page
 ) -> None:
-    base_url, data_dir = intake_server
+    base_url, database = intake_server
     page = wide_page
     open_intake(page, base_url)
     set_year(page, 2024)
@@ -221,7 +223,11 @@ def test_save_for_everyone_with_the_key(
     page.locator(".st-key-opslaan_iedereen button").click()
     wait_for_app(page)
     expect(page.get_by_text("2024 is opgeslagen voor iedereen, toegevoegd door gemeente op")).to_be_visible()
-    assert YearStore(data_dir).load(2024).info.organisation == "gemeente"
+    engine = make_engine(database)
+    try:
+        assert YearRepository(engine).load_year(2024).info.organisation == "gemeente"
+    finally:
+        engine.dispose()
     assert_no_exception(page)
     full_screenshot(page, "nieuw_jaar_opgeslagen.png", 1280)
 
@@ -241,3 +247,55 @@ def test_save_for_everyone_with_the_key(
     finally:
         other.context.close()
     assert SCREENSHOT_DIR.is_dir()
+
+
+def test_a_session_years_link_works_in_a_fresh_browser_after_the_first_closed(
+    intake_server: tuple[str, str], browser: Browser
+) -> None:
+    """'Voor mijn sessie' in one Chromium; that Chromium quits; its link opens the same year elsewhere."""
+    base_url, _ = intake_server
+    first_browser = browser.browser_type.launch(
+        executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+    )
+    try:
+        page = first_browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL").new_page()
+        open_intake(page, base_url)
+        set_year(page, 2023)
+        paste_and_check(page, SYNTHETIC_2023)
+        page.locator(".st-key-gebruik_sessie button").click()
+        wait_for_app(page)
+        expect(page.get_by_text("2023 is nu beschikbaar in jouw sessie")).to_be_visible()
+        expect(page.get_by_text("Ze zijn niet gepubliceerd")).to_be_visible()
+        link = page.locator('[data-testid="stCode"]').filter(has_text="sessiejaar=").inner_text().strip()
+        assert "jaar=2023&sessiejaar=" in link, link
+        expect(page).to_have_url(re.compile(r"sessiejaar=[A-Za-z0-9_-]{24}"))  # the address keeps it too
+        full_screenshot(page, "nieuw_jaar_sessielink.png", 1280)
+    finally:
+        first_browser.close()
+    # The first browser is gone (its session with it); a fresh context opens the link.
+    fresh = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL").new_page()
+    try:
+        response = fresh.goto(link)
+        assert response is not None and response.status == 200
+        wait_for_page(fresh)
+        expect(year_box(fresh)).to_have_value("2023")
+        expect(fresh.get_by_text("2023: niet gepubliceerde cijfers.")).to_be_visible()
+        assert "Oost-Nederland" in fresh.locator('[data-testid="stMain"]').inner_text()
+        open_in_sidebar(fresh, "Opvolging van signalen")
+        expect(year_box(fresh)).to_have_value("2023")
+        box = fresh.locator('[data-testid="stExpander"]').filter(has_text="Vergelijk met 2022")
+        box.locator("summary").click()
+        expect(
+            box.get_by_text("Van 2022 naar 2023 (heel Oost-Nederland): signalen mensenhandel 188 → 198")
+        ).to_be_visible()
+        assert_no_exception(fresh)
+        # A link whose token is gone gets the Dutch notice, not a silent default.
+        fresh.goto(f"{base_url}/?jaar=2023&sessiejaar={'B' * 24}")
+        wait_for_page(fresh)
+        expect(
+            fresh.get_by_text("Deze link wijst naar cijfers die iemand alleen voor een eigen sessie had")
+        ).to_be_visible()
+        expect(year_box(fresh)).not_to_have_value("2023")  # the newest published year instead, and said so
+        full_screenshot(fresh, "sessielink_verlopen.png", 1280)
+    finally:
+        fresh.context.close()
