@@ -16,6 +16,7 @@ from analysis.trends.wording import (
     SOURCE_TABLE,
     SOURCE_TEXT,
     index_axis_title,
+    ratio_axis_title,
     ratio_legend_title,
     ratio_title,
     slope_subtitle,
@@ -184,7 +185,7 @@ def ratio_chart(ratios: pl.DataFrame, year: int) -> alt.LayerChart:
             scale=scale,
             # The scale is logarithmic (a halving is as far from 1 as a doubling); the screen
             # does not name it: "Hoe berekend?" does.
-            title=f"Aantal {year} gedeeld door aantal {BASE_YEAR} (1 = gelijk)",
+            title=ratio_axis_title(year),
             axis=alt.Axis(values=[0.05, 0.1, 0.2, 0.5, 1, 2]),
         ),
         x2=alt.X2("ratio_boven:Q"),

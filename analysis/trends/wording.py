@@ -308,9 +308,9 @@ def ratio_title(year: int) -> str:
     return f"Groter dan toeval? Aantal {year} gedeeld door aantal {BASE_YEAR}"
 
 
-def ratio_axis_title() -> str:
+def ratio_axis_title(year: int) -> str:
     """The axis of the rate ratios against the base year (its log scale is explained under "Hoe berekend?")."""
-    return f"Verhouding tot {BASE_YEAR}"
+    return f"Aantal {year} gedeeld door aantal {BASE_YEAR} (1 = gelijk)"
 
 
 def ratio_legend_title(year: int) -> str:
