@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.questions import APP_TITLE, START, Question, by_section
-from components import deck, hosting, presentation, presenter
+from components import accessibility, deck, hosting, presentation, presenter
 from components.controls import start_recording
 from components.frame import (
     data_files_ok,
