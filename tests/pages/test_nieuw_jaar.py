@@ -316,3 +316,21 @@ def test_a_link_to_a_session_year_that_is_gone_gets_the_dutch_notice() -> None:
     assert GONE_TEXT in [w.value for w in at.warning]
     assert at.session_state["jaar"] == 2022
     assert at.selectbox(key="jaar").options == ["2022"]
+
+
+def test_without_a_lasting_database_every_page_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from components.hosting import NOT_LASTING_TEXT
+    from components.store import ENV_EPHEMERAL, lasting
+
+    monkeypatch.setenv(ENV_EPHEMERAL, "1")  # as on Community Cloud: the container's disk does not last
+    for page in (None, "pages/werksessie.py", PAGE):
+        at = run_app(page)
+        assert not at.exception
+        assert at.warning[0].value == NOT_LASTING_TEXT
+    # Community Cloud is recognised by its checkout folder; a PostgreSQL URL is lasting there.
+    assert not lasting("sqlite:////tmp/x.sqlite", env={}, project_dir="/mount/src/ketendialoog")
+    assert lasting("postgresql://k@db/k", env={}, project_dir="/mount/src/ketendialoog")
+    assert lasting("sqlite:////data/x.sqlite", env={}, project_dir="/srv/ketendialoog")
+    assert lasting("sqlite:////tmp/x.sqlite", env={ENV_EPHEMERAL: "0"}, project_dir="/mount/src/k")
+    monkeypatch.setenv(ENV_EPHEMERAL, "0")
+    assert not any(w.value == NOT_LASTING_TEXT for w in run_app().warning)
