@@ -32,7 +32,6 @@ from components import presentation
 from components import werksessie_views as views
 from components.controls import known
 from components.streamlit_internals import testid
-from components.werksessie_figures import area_note
 from storage import Store, StoreError, StoreUnavailableError
 from storage.repository import ROUNDS, Board, SessionInfo
 
@@ -68,9 +67,17 @@ def screen() -> Screen:
 
 
 def screen_link(base: str, code: str, which: Screen) -> str:
-    """The link of one screen of session ``code``: the join link, or the join link with ``scherm=``."""
+    """The link of one screen of session ``code``.
+
+    The participant's is the join link; the big screen's is the join link in presentation
+    mode (``presentatie=1``: the projector's type and chart sizes); the console's has ``scherm=regie``.
+    """
     link = join_link(base, code)
-    return link if which is Screen.PARTICIPANT else f"{link}&{urlencode({SCREEN_KEY: which.value})}"
+    if which is Screen.PARTICIPANT:
+        return link
+    if which is Screen.BIG:
+        return f"{link}&{urlencode({presentation.PARAM: '1'})}"
+    return f"{link}&{urlencode({SCREEN_KEY: which.value})}"
 
 
 def declare_link_keys() -> None:
@@ -218,6 +225,9 @@ _BIG_STYLE = f"""
 .st-key-ws-groot-klok p {{ font-size: max(2.5rem, 8vh) !important; font-weight: 700; line-height: 1;
   font-variant-numeric: tabular-nums; margin: 0; }}
 .st-key-ws-qr {{ width: min(100%, 40vh); }}
+.st-key-dia-balk {{ display: none !important; }}
+{testid("metric_value")}, {testid("metric_value")} div {{ font-size: max(3rem, 9vh) !important; line-height: 1.1; }}
+.st-key-ws-qr [data-testid="stElementToolbar"] {{ display: none !important; }}
 .st-key-ws-qr img {{ image-rendering: pixelated; background: #ffffff; }}
 """
 
@@ -250,9 +260,8 @@ def _big_live(store: Store, code: str, figures: dict[str, Figure]) -> None:
     st.session_state[_TIMER] = info.timer_ends_at
     with st.container(key="ws-groot-kop"):
         st.markdown(
-            inert_markdown(
-                f"**{joined_text(board.participants)}** · {info.title} · ronde {info.current_round}"
-            )
+            f"**{joined_text(board.participants)}** · "
+            + inert_markdown(f"{info.title} · ronde {info.current_round}")
         )
     key = info.shown_figure
     if key is None or key not in figures:
@@ -261,7 +270,7 @@ def _big_live(store: Store, code: str, figures: dict[str, Figure]) -> None:
     figure = figures[key]
     with st.container(key="ws-groot-vraag"):
         st.title(figure.question)
-    note = area_note(figure)
+    note = figure.area_note
     if note:
         st.caption(note)
     round_no = info.current_round
@@ -288,8 +297,13 @@ def _big_live(store: Store, code: str, figures: dict[str, Figure]) -> None:
                 st.subheader(title)
                 if not notes:
                     st.caption("Nog niets geplaatst.")
-                for n in notes:
-                    st.text(f"{n.text}  (+{n.support})" if n.support else n.text)
+                lines = [
+                    f"- {inert_markdown(' '.join(n.text.split()))}"
+                    + (f" (+{n.support})" if n.support else "")
+                    for n in notes
+                ]
+                if lines:
+                    st.markdown("\n".join(lines))
 
 
 @st.fragment(run_every=TIMER_SECONDS)
@@ -432,8 +446,9 @@ def timer_controls(store: Store, info: SessionInfo) -> None:
         width="stretch",
     )
     with shown:
-        st.session_state[_TIMER] = info.timer_ends_at
-        _timer_part()
+        text = countdown_text(info.timer_ends_at, dt.datetime.now(dt.UTC))
+        if text is not None:  # the console's live part below says how much is left
+            st.caption(f"Op het grote scherm loopt een aftelklok van {(info.timer_seconds or 0) // 60} min.")
 
 
 @st.fragment(run_every=views.REFRESH)
@@ -446,6 +461,7 @@ def console_live(store: Store, code: str, figure_key: str, figures: dict[str, Fi
     st.session_state[_TIMER] = info.timer_ends_at
     if info.shown_figure != figure_key:
         st.rerun(scope="app")  # another window of the facilitator changed the question
+    views.show_flash(views.AT_FACILITATOR)  # a button in this part reruns only this part
     figure = figures[figure_key]
     round_no = info.current_round
     count = sum(1 for e in board.estimates if e.figure == figure_key and e.round == round_no)
@@ -454,9 +470,10 @@ def console_live(store: Store, code: str, figure_key: str, figures: dict[str, Fi
         if board.is_revealed(figure_key, round_no)
         else ("open" if board.is_open(figure_key, round_no) else "gesloten")
     )
+    left = countdown_text(info.timer_ends_at, dt.datetime.now(dt.UTC))
     st.markdown(
         f"**{participants_text(board.participants)}** · **{estimates_count_text(count).lower()}** "
-        f"in ronde {round_no} · schatten is {state}"
+        f"in ronde {round_no} · schatten is {state}" + (f" · aftellen: nog {left}" if left else "")
     )
     if board.is_revealed(figure_key, round_no) or any(
         board.is_revealed(figure_key, r) for r in range(1, ROUNDS + 1)

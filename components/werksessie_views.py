@@ -57,7 +57,6 @@ from analysis.werksessie import (
     report_markdown,
     reveal_summary,
     round_comparison,
-    session_area,
     view_link,
 )
 from analysis.werksessie.session import CLOSED_RETENTION_DAYS, IDLE_DAYS
@@ -67,7 +66,6 @@ from components.charts import show_chart
 from components.controls import bound
 from components.frame import district_options
 from components.store import database_url, engine_for
-from components.werksessie_figures import area_note, value_label
 from storage import (
     Client,
     Store,
@@ -387,7 +385,7 @@ def figures_for(info: SessionInfo) -> dict[str, Figure]:
         data.tidy(year),
         data.population(),
         data.context(),
-        session_area([d for d in info.districts if d in known]),
+        [d for d in info.districts if d in known],
     )
     return {key: all_figures[key] for key in info.figures if key in all_figures}
 
@@ -508,7 +506,7 @@ def estimates_chart(table: pl.DataFrame, figure: Figure) -> alt.LayerChart:
             ],
         )
     )
-    label = value_label(figure)
+    label = figure.value_label
     truth = pl.DataFrame({"waarde": [figure.value], "tekst": [f"{label.lower()}: {figure.value_text}"]})
     rule = alt.Chart(truth).mark_rule(color="#222", strokeDash=[4, 3], size=2).encode(x=alt.X("waarde:Q"))
     text = (
@@ -551,16 +549,23 @@ def reveal_part(board: Board, figure: Figure, *, big: bool = False) -> None:
         return
     if not big:
         st.subheader("Dan zien")
-    note = area_note(figure)
-    if note:
+    note = figure.area_note
+    if note and not big:  # the big screen says it under the question
         st.caption(note)
     st.metric(
-        value_label(figure),
+        figure.value_label,
         figure.value_text,
         help=f"{figure.counts_text}. Bron: {figure.source}.",
         border=True,
     )
-    st.caption(f"{figure.counts_text}. {figure.note} Bron: {figure.source}.".replace("  ", " ").strip())
+    for reference in figure.references:
+        st.markdown(
+            f"Ter vergelijking, {inert_markdown(reference.label.lower())}: "
+            f"**{inert_markdown(reference.value_text)}** "
+            + inert_markdown(f"({reference.counts_text}; bron: {reference.source}).")
+        )
+    if not big:  # the big screen names the source under the strip
+        st.caption(f"{figure.counts_text}. {figure.note} Bron: {figure.source}.".replace("  ", " ").strip())
     stats = []
     for round_no in range(1, ROUNDS + 1):
         if board.is_revealed(figure.key, round_no):
@@ -1078,7 +1083,9 @@ def exports(store: Store, info: SessionInfo, figures: dict[str, Figure]) -> None
     if handout_maker() is not None:
         files.append(("Hand-out om te printen (HTML)", "handout", "hand-out.html", "text/html"))
     files.append(("Alle bijdragen en schattingen (CSV)", "csv", "csv", "text/csv"))
-    for column, (label, fmt, suffix, mime) in zip(st.columns(len(files)), files, strict=True):
+    columns = st.columns(2)
+    for n, (label, fmt, suffix, mime) in enumerate(files):
+        column = columns[n % 2]
         column.download_button(
             label,
             _export(store, code, figures, fmt)(),
@@ -1086,4 +1093,5 @@ def exports(store: Store, info: SessionInfo, figures: dict[str, Figure]) -> None
             mime=mime,
             key=f"ws_{fmt}",
             on_click="ignore",
+            width="stretch",
         )

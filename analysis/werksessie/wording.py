@@ -187,17 +187,34 @@ def middle_phrase(n: int) -> str:
     return f"het gemiddelde van de twee middelste van {fmt_int(n)} schattingen"
 
 
+def lower_first_letter(text: str, *, upper: bool = False) -> str:
+    """``text`` with its first letter in upper case (``upper``) or lower case."""
+    if not text:
+        return text
+    return (text[0].upper() if upper else text[0].lower()) + text[1:]
+
+
 def participants(n: int) -> str:
     """``1 deelnemer``, ``3 deelnemers``."""
     return f"{fmt_int(n)} {'deelnemer' if n == 1 else 'deelnemers'}"
 
 
+def figure_is(figure: Figure) -> str:
+    """The figure's value with where it comes from: 'gepubliceerd is 188', 'berekend door de app: 1.026'."""
+    if figure.published:
+        return f"gepubliceerd is {figure.value_text}"
+    return f"{figure.value_label.lower()}: {figure.value_text}"
+
+
+def the_figure(figure: Figure) -> str:
+    """The figure in a sentence: 'het gepubliceerde cijfer', or 'het berekende cijfer' when the app computed it."""
+    return "het gepubliceerde cijfer" if figure.published else "het berekende cijfer"
+
+
 def reveal_summary(stats: EstimateStats, figure: Figure, round_no: int) -> str:
-    """One Dutch sentence: what the group estimated in a round against the published figure."""
+    """One Dutch sentence: what the group estimated in a round against the figure (and where it comes from)."""
     if stats.n == 0:
-        return (
-            f"{round_label(round_no)}: nog geen schattingen. Het gepubliceerde cijfer is {figure.value_text}."
-        )
+        return f"{round_label(round_no)}: nog geen schattingen. {lower_first_letter(figure_is(figure), upper=True)}."
     spread = (
         f" (van {figure.format(stats.low)} tot {figure.format(stats.high)})"
         if stats.low != stats.high
@@ -206,7 +223,7 @@ def reveal_summary(stats: EstimateStats, figure: Figure, round_no: int) -> str:
     lower = "lag" if stats.below == 1 else "lagen"
     return (
         f"{round_label(round_no)}: {middle_phrase(stats.n)} was {figure.format(stats.median)}{spread}; "
-        f"gepubliceerd is {figure.value_text} ({figure.counts_text}). {fmt_int(stats.below)} van "
+        f"{figure_is(figure)} ({figure.counts_text}). {fmt_int(stats.below)} van "
         f"{fmt_int(stats.n)} {lower} lager, {fmt_int(stats.above)} hoger."
     )
 
@@ -224,7 +241,7 @@ def round_comparison(first: EstimateStats, second: EstimateStats, figure: Figure
     """Dutch sentence comparing round 1 and round 2 (Delphi): did the group move and agree more?"""
     if first.n == 0 or second.n == 0:
         return "Voor een vergelijking van de rondes zijn in beide rondes schattingen nodig."
-    direction = _DIRECTION[first.median_shift(second, figure.value)] + " het gepubliceerde cijfer"
+    direction = _DIRECTION[first.median_shift(second, figure.value)] + " " + the_figure(figure)
     agreement = _AGREEMENT[first.spread_shift(second)]
     return (
         f"Het midden van de schattingen ging van {figure.format(first.median)} ({participants(first.n)}) naar "

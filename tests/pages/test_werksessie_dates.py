@@ -33,7 +33,9 @@ def _session() -> AppTest:
     at.text_input(key="_ws_titel").input("Sessie Twente")
     submit_button(at, "ws_start", "Werksessie starten").click().run()
     assert not at.exception
-    return at
+    participant = run_app(PAGE, sessie=str(at.query_params["sessie"]))  # the note form is on the phone view
+    assert not participant.exception
+    return participant
 
 
 def _deadlines(tmp_path: Path) -> list[dt.date | None]:
@@ -54,8 +56,10 @@ def _post_action(at: AppTest, text: str, *, with_deadline: bool) -> None:
 
 
 def test_every_date_field_is_filled_and_day_month_year() -> None:
+    start = run_app(PAGE)
+    assert [f.key for f in start.date_input] == ["_ws_datum"]
     at = _session()
-    fields = list(at.date_input)
+    fields = [*start.date_input, *at.date_input]
     assert {f.key for f in fields} >= {"_ws_deadline_signalen"}
     for field in fields:
         assert field.value is not None, f"{field.key} would show an English 'dd-mm-yyyy'"
