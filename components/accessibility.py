@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from analysis.palette import CAPTION_COLOR, FOCUS_COLOR
+from components.deck import FOCUS_KEY
 
 #: The language of every page (BCP 47).
 LANGUAGE = "nl"
@@ -36,8 +37,10 @@ a:focus-visible, button:focus-visible, summary:focus-visible, [role="tab"]:focus
 [role="slider"]:focus-visible, [role="switch"]:focus-visible, input:focus-visible,
 textarea:focus-visible, [tabindex]:focus-visible {{
   outline: 3px solid {FOCUS_COLOR} !important; outline-offset: 2px; }}
-.st-key-{_SCRIPT_KEY}, [data-testid="stElementContainer"]:has(> .st-key-{_SCRIPT_KEY}),
-[data-testid="stLayoutWrapper"]:has(> .st-key-{_SCRIPT_KEY}) {{ display: none; }}
+.st-key-{_SCRIPT_KEY}, [data-testid="stLayoutWrapper"]:has(> .st-key-{_SCRIPT_KEY}),
+.st-key-{FOCUS_KEY}, [data-testid="stLayoutWrapper"]:has(> .st-key-{FOCUS_KEY}) {{ display: none; }}
+/* The slide that gets the focus after a step (components/deck.focus_script) is no control: no ring. */
+[class*="st-key-dia-deel-"]:focus {{ outline: none !important; }}
 .st-key-{NAV_KEY} h3 {{ font-size: 0.85rem; font-weight: 600; padding: 0.6rem 0 0 0; margin: 0; }}
 </style>
 """

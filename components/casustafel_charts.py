@@ -6,7 +6,7 @@ import polars as pl
 from analysis.casustafel import CARE_IN, CARE_NA, CARE_OUT, GROUP_WITH, GROUP_WITHOUT, RowKind
 from analysis.dutch import count_noun
 from analysis.palette import CARE_IN_COLOR, CARE_NA_COLOR, GUIDE_COLOR, LABEL_COLOR, POOLED_COLOR
-from components.charts import ACCENT_COLOR, conditional, district_color
+from components.charts import ACCENT_COLOR, chosen_label, conditional, district_color
 
 _GROUP_SHAPES = alt.Scale(domain=[GROUP_WITH, GROUP_WITHOUT], range=["circle", "square"])
 #: The two bars per district in the meetings chart, in order.
@@ -28,7 +28,7 @@ def district_ratio_chart(
     order = data["gebied"].to_list()
     districts = data.filter(pl.col("soort") == RowKind.DISTRICT)
     pooled = data.filter(pl.col("soort") == RowKind.GROUP)
-    y = alt.Y("gebied:N", sort=order, title=None)
+    y = alt.Y("gebied:N", sort=order, title=None, axis=alt.Axis(**chosen_label(selected)))
     tooltip = [
         alt.Tooltip("gebied:N", title="Gebied"),
         alt.Tooltip("groep:N", title="Groep"),
@@ -156,8 +156,14 @@ def care_settings_chart(settings: pl.DataFrame, chosen: str) -> alt.LayerChart:
         pl.col("bovengrens").fill_null(pl.col("rr") * 10).alias("boven"),
     )
     order = data["verhouding"].unique(maintain_order=True).to_list()
-    y = alt.Y("verhouding:N", sort=order, title=None)
+    y = alt.Y("verhouding:N", sort=order, title=None, axis=alt.Axis(**chosen_label(chosen)))
     y_offset = alt.YOffset("zorg:N", sort=[CARE_OUT, CARE_IN, CARE_NA])
+    # Shape as well as colour: the three care settings are told apart without colour too.
+    shape = alt.Shape(
+        "zorg:N",
+        scale=alt.Scale(domain=[CARE_OUT, CARE_IN, CARE_NA], range=["circle", "triangle-up", "square"]),
+        legend=alt.Legend(title=None, orient="bottom"),
+    )
     color = alt.Color(
         "zorg:N",
         scale=alt.Scale(
@@ -191,7 +197,9 @@ def care_settings_chart(settings: pl.DataFrame, chosen: str) -> alt.LayerChart:
     points = (
         alt.Chart(data)
         .mark_point(filled=True, size=110)
-        .encode(x=alt.X("rr:Q"), y=y, yOffset=y_offset, color=color, opacity=opacity, tooltip=tooltip)
+        .encode(
+            x=alt.X("rr:Q"), y=y, yOffset=y_offset, color=color, shape=shape, opacity=opacity, tooltip=tooltip
+        )
     )
     labels = (
         alt.Chart(data)

@@ -5,11 +5,14 @@ Every chart goes through :func:`show_chart`, which sizes it for the display mode
 Dutch number locale, puts the source under the chart and caches the Vega-Lite spec.
 """
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 import altair as alt
 import streamlit as st
+
+from analysis.chart_text import spec_summary
 
 # The colours live in analysis.palette, with their contrast checks; re-exported for the chart modules.
 from analysis.palette import (  # noqa: F401
@@ -63,6 +66,17 @@ def district_color(field: str = "district", legend: bool = True, title: str = "D
     )
 
 
+def chosen_label(selected: str | None) -> dict[str, Any]:
+    """Axis settings that print the chosen area's label in bold: the choice shows without colour.
+
+    A chart that fades the other areas (a colour difference) also marks the chosen one this
+    way (WCAG 1.4.1, use of colour). Empty when nothing is chosen.
+    """
+    if not selected:
+        return {}
+    return {"labelFontWeight": {"expr": f"datum.value === {json.dumps(selected)} ? 'bold' : 'normal'"}}
+
+
 def display_mode() -> Mode:
     """The display this page is drawn for: the projector in presentation mode, a phone, or a laptop.
 
@@ -84,7 +98,9 @@ def _spec(name: str, args: tuple[Any, ...], kwargs: dict[str, Any], mode: Mode, 
     _text_colors(config)
     # The builder's name travels with the chart, so a browser test can say which chart it checks.
     spec["usermeta"]["chart"] = name
-    spec["description"] = describe(spec)
+    summary = spec_summary(spec)
+    spec["usermeta"]["samenvatting"] = summary or ""
+    spec["description"] = describe(spec, summary)
     return spec
 
 
@@ -131,8 +147,15 @@ def show_chart(build: ChartBuilder, *args: Any, source: str, key: str | None = N
     with the same figures only looks it up, instead of spending tens of milliseconds in
     Altair per chart. Every size (the plot's height, type, legends) comes from the display
     mode (:func:`display_mode`, :func:`components.chart_sizes.fit`): on the projector the
-    type is at least 18 px, to be read from the back of the room.
+    type is at least 18 px, to be read from the back of the room. Under the chart (on the
+    laptop) one sentence gives its key numbers (:func:`analysis.chart_text.spec_summary`); the
+    same sentence, after the title, is the chart's accessible name (Vega's ``description``).
     """
-    spec = _spec(builder_name(build), args, kwargs, display_mode(), _build=build)
+    mode = display_mode()
+    spec = _spec(builder_name(build), args, kwargs, mode, _build=build)
     st.vega_lite_chart(spec, width="stretch", key=key)
+    summary = spec["usermeta"].get("samenvatting")
+    # The key numbers in words beside the chart (on a slide they are in the chart's accessible name only).
+    if summary and mode != "projector":
+        st.markdown(summary)
     st.caption(f"Bron: {source}")

@@ -9,7 +9,7 @@ from analysis.frames import with_text
 from analysis.interventions import TYPE_LABELS
 from analysis.palette import INTERVENTION_COLORS, LABEL_COLOR
 from analysis.parser import NOT_REPORTED, STATUS_MARK
-from components.charts import DISTRICT_COLORS, MISSING_COLOR, conditional
+from components.charts import DISTRICT_COLORS, MISSING_COLOR, chosen_label, conditional
 
 #: One colour per intervention type (Paul Tol's 'muted' scheme, the light ones darkened to 3:1; see
 #: analysis.palette), apart from the districts.
@@ -156,7 +156,7 @@ def mix_chart(mix: pl.DataFrame, *, selected: str | None = None) -> alt.LayerCha
     )
     districts = [d for d in DISTRICT_COLORS if d in data["district"].to_list()]
     labels_present = data["label"].unique(maintain_order=True).to_list()
-    y = alt.Y("district:N", sort=districts, title=None)
+    y = alt.Y("district:N", sort=districts, title=None, axis=alt.Axis(**chosen_label(selected)))
     tooltip = [
         alt.Tooltip("district:N", title="District"),
         alt.Tooltip("aantal_tekst:N", title="Soort"),

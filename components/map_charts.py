@@ -51,6 +51,10 @@ OUTCOME_COLORS: dict[str, str] = dict(
 )
 
 
+#: Dash patterns of a class map's outlines, one per class: solid, dashed, dotted, dash-dot.
+_DASHES: list[list[int]] = [[1, 0], [6, 3], [1, 3], [6, 2, 1, 2]]
+
+
 def _features(table: pl.DataFrame) -> list[dict[str, Any]]:
     """The boundaries of the table's year, each carrying its municipality's row as properties."""
     municipalities = dict(zip(table["gemeentecode"], table["gemeente"], strict=True))
@@ -166,14 +170,27 @@ def district_map(
             legend=alt.Legend(orient="bottom", labelLimit=0, symbolType="square", symbolSize=220),
         )
     tooltip = [alt.Tooltip(f"properties.{field}:N", title=name) for field, name in tooltip_fields.items()]
+    # A class map (casustafel yes/no, share seen) also draws each class's outline in its own dash
+    # pattern, in the legend too: the classes are told apart without colour (WCAG 1.4.1).
+    outline: dict[str, Any] = {"stroke": color, "strokeWidth": alt.StrokeWidthValue(0.3)}
+    if color_field != "district":
+        outline = {
+            "stroke": alt.StrokeValue(OUTLINE_COLOR),
+            "strokeWidth": alt.StrokeWidthValue(1.0),
+            "strokeDash": alt.StrokeDash(
+                f"properties.{color_field}:N",
+                title=None,
+                scale=alt.Scale(domain=values, range=_DASHES[: len(values)]),
+            ),
+        }
     shapes = (
         alt.Chart(alt.Data(values=features))
-        .mark_geoshape(strokeWidth=0.3, clip=True)
+        .mark_geoshape(clip=True)
         .encode(
             color=color,
-            stroke=color,
             opacity=alt.OpacityValue(0.25, condition={"test": "datum.properties.gekozen", "value": 1.0}),
             tooltip=tooltip,
+            **outline,
         )
         .project(
             type="mercator",

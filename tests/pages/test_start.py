@@ -66,7 +66,8 @@ def test_changing_district_updates_figures(app: AppTest) -> None:
 def test_start_page_links_every_question_with_its_time(app: AppTest) -> None:
     text = all_text(app)
     assert "90 minuten" in text
-    links = [link.value for link in app.page_link]
+    # The route's links in the page itself (the sidebar holds the menu's links as well).
+    links = [link.value for link in app.main.page_link]
     assert any("Krijgen signalen de juiste opvolging?" in label for label in links)
     assert any("Hoeveel slachtoffers zien we niet?" in label for label in links)
     assert len(links) == 8
