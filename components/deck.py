@@ -191,6 +191,13 @@ def set_current(slide: Slide | None) -> None:
             st.html(focus_script(slide), unsafe_allow_javascript=True)
 
 
+def carry(params: dict[str, str]) -> dict[str, str]:
+    """The parameters of a move to another page, with the werksessie this window carries (``sessie=``)."""
+    from components import werksessie_deck  # imports this module
+
+    return werksessie_deck.carry(params)
+
+
 #: The hidden box that holds the focus script (components/accessibility.py hides it).
 FOCUS_KEY = "dia-focus"
 
@@ -215,6 +222,8 @@ def _slide_style(slide: Slide) -> str:
     A hidden part keeps its place and width (no height, not visible), so a chart drawn
     ahead is drawn at the width it will have: showing it needs no new drawing.
     """
+    from components import werksessie_deck  # imports this module
+
     title = "max(2.2rem, 7vh)" if slide.part is Part.ANSWER else "max(1.6rem, 4.2vh)"
     if not mode().projected:  # the presenter's preview keeps the laptop's type
         title = "2rem"
@@ -226,6 +235,7 @@ def _slide_style(slide: Slide) -> str:
 [data-testid="stLayoutWrapper"]:has(> [class*="st-key-dia-deel-"]:not(.st-key-dia-deel-{slide.part.value})) {{
   margin-bottom: -1rem; }}
 .st-key-dia-titel h1 {{ font-size: {title}; line-height: 1.15; padding: 0 0 0.2rem 0; }}
+{werksessie_deck.panel_style(slide.part)}
 </style>
 """
 
@@ -419,7 +429,9 @@ def frame(url_path: str) -> Mode:
     Projector: the style, the position, and a poll of the store that follows the presenter.
     The presenter view is drawn by ``components.presenter`` after this returns.
     """
-    known(SLIDE_KEY, DECK_PARAM)
+    from components import werksessie_deck  # imports this module
+
+    known(SLIDE_KEY, DECK_PARAM, werksessie_deck.SESSION_PARAM)
     set_current(None)
     current_mode = mode()
     if current_mode is Mode.LAPTOP:
@@ -429,8 +441,10 @@ def frame(url_path: str) -> Mode:
         presentation.apply_style(current_mode is Mode.PROJECTOR)
     if current_mode is Mode.PROJECTOR:
         _projector(url_path, deck_code())
+        werksessie_deck.show(controls=False)
     elif current_mode is Mode.SOLO:
         _solo(url_path)
+        werksessie_deck.show(controls=True)
     return current_mode
 
 
@@ -462,7 +476,7 @@ def _solo_bar(url_path: str) -> None:
     """
     if not presentation.is_on():  # 'Verlaten' was pressed: the whole page again, in full
         st.rerun(scope="app")
-    apply_pending_move(url_path, {presentation.PARAM: "1"})
+    apply_pending_move(url_path, carry({presentation.PARAM: "1"}))
     first = slide_for(url_path or START, 1)
     if first is None:
         return
@@ -490,7 +504,9 @@ def _projector(url_path: str, code: str) -> None:
     if slide is None:
         st.stop()
     if slide.question.slug != (url_path or START):
-        st.switch_page(slide.question.page_file, query_params={presentation.PARAM: "1", DECK_PARAM: code})
+        st.switch_page(
+            slide.question.page_file, query_params=carry({presentation.PARAM: "1", DECK_PARAM: code})
+        )
     _follow(code, slide.question.slug)
 
 

@@ -20,7 +20,7 @@ import datetime as dt
 import streamlit as st
 
 from analysis.questions import START, route
-from components import deck, presentation
+from components import deck, presentation, werksessie_deck
 from storage import StoreError
 from storage.deck import DeckPosition, DeckStore
 
@@ -45,26 +45,33 @@ def _remember(code: str, key: str) -> None:
 
 def start_button(url_path: str) -> None:
     """The sidebar button that starts a deck at this page (or the start) and opens the presenter view."""
-    if not st.sidebar.button(
+    if st.sidebar.button(
         "Presenteren met twee vensters",
         key="dia_starten",
         icon=":material/cast:",
         help="Dit venster wordt de regie (met notities en klok); een tweede venster op de beamer volgt vanzelf.",
     ):
-        return
+        start_deck(url_path, st.sidebar)
+
+
+def start_deck(url_path: str, where: st.delta_generator.DeltaGenerator, session: str = "") -> None:
+    """Start a deck at this page (or the start) and open the presenter view, carrying werksessie ``session``."""
     deck_store = deck.store()
     if deck_store is None:
-        st.sidebar.error(UNAVAILABLE, icon=":material/cloud_off:")
+        where.error(UNAVAILABLE, icon=":material/cloud_off:")
         return
     slide = deck.slide_for(url_path or START, 1) or deck.slides()[0]
     try:
         code, key = deck_store.start(slide.question.slug, slide.number)
     except StoreError as exc:
-        st.sidebar.error(exc.message, icon=":material/cloud_off:")
+        where.error(exc.message, icon=":material/cloud_off:")
         return
     _remember(code, key)
     st.session_state[deck.SLIDE_KEY] = slide.number
-    st.switch_page(slide.question.page_file, query_params={deck.DECK_PARAM: code})
+    params = deck.carry({deck.DECK_PARAM: code})
+    if session:
+        params[werksessie_deck.SESSION_PARAM] = session
+    st.switch_page(slide.question.page_file, query_params=params)
 
 
 def app_root(url_path: str) -> str:
@@ -73,9 +80,10 @@ def app_root(url_path: str) -> str:
     return url.removesuffix(f"/{url_path}") if url_path else url
 
 
-def projector_link(root: str, code: str) -> str:
-    """The link for the projector window: presentation mode and the deck's code, no key."""
-    return f"{root}/?{presentation.PARAM}=1&{deck.DECK_PARAM}={code}"
+def projector_link(root: str, code: str, session: str = "") -> str:
+    """The link for the projector window: presentation mode, the deck's code and the werksessie's; no key."""
+    link = f"{root}/?{presentation.PARAM}=1&{deck.DECK_PARAM}={code}"
+    return f"{link}&{werksessie_deck.SESSION_PARAM}={session}" if session else link
 
 
 def frame(url_path: str) -> None:
@@ -89,7 +97,7 @@ def frame(url_path: str) -> None:
     if key is None:
         _ask_key(deck_store, code, url_path)
         st.stop()
-    deck.apply_pending_move(url_path, {deck.DECK_PARAM: code})
+    deck.apply_pending_move(url_path, deck.carry({deck.DECK_PARAM: code}))
     first = deck.slide_for(url_path or START, 1)
     if first is None:
         st.info(
@@ -172,7 +180,7 @@ def console(deck_store: DeckStore, code: str, key: str, url_path: str) -> deck.S
         if q.note:
             st.markdown(f"**Notitie voor de gespreksleider.** {q.note}")
         with st.expander("Koppeling met de beamer", icon=":material/cast:", expanded=True):
-            link = projector_link(app_root(url_path), code)
+            link = projector_link(app_root(url_path), code, werksessie_deck.session_code())
             st.markdown(
                 "Open deze link in een tweede venster, zet dat op de beamer en maak het schermvullend (F11). "
                 "Het volgt dit venster vanzelf; er staan geen notities of knoppen op."
@@ -188,6 +196,7 @@ def console(deck_store: DeckStore, code: str, key: str, url_path: str) -> deck.S
             )
             right.button("Stoppen met twee vensters", key="dia_stop", on_click=_stop, args=(code,))
     st.caption("Hieronder de dia zoals de zaal hem ziet, met wat je erbij moet weten.")
+    werksessie_deck.show(controls=True)
     return slide
 
 

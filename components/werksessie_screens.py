@@ -343,6 +343,14 @@ def console(store: Store, info: SessionInfo) -> None:
         right.markdown("**Groot scherm** (zet dit venster op de beamer, F11)")
         right.code(big, language=None)
         right.link_button("Groot scherm openen", big, icon=":material/open_in_new:")
+        st.markdown(
+            "**Presenteren langs de route**: dit tabblad wordt de regie van de presentatie; elke vraag met een "
+            "schatting vraagt de zaal eerst te schatten en toont het antwoord pas als jij het toont."
+        )
+        if st.button("Presenteren met deze sessie", key="ws_presenteren", icon=":material/cast:"):
+            from components import presenter  # the presenter view imports the screens' helpers
+
+            presenter.start_deck("", st.container(), session=info.code)
     figure_key = shown_choice(store, info, figures)
     figure = figures[figure_key]
     round_controls(store, info, figure)

@@ -74,7 +74,7 @@ from storage import (
     client_from_request,
 )
 from storage.clients import trusted_proxies
-from storage.repository import ROUNDS, Board, SessionInfo, normalise_code
+from storage.repository import ROUNDS, UNAVAILABLE_MESSAGE, Board, SessionInfo, normalise_code
 
 logger = logging.getLogger(__name__)
 
@@ -157,6 +157,16 @@ def _store_for(url: str) -> Store:
 def _open_store() -> Store:
     """The store for the configured database, migrated once per process (raises when unreachable)."""
     return _store_for(database_url())
+
+
+def open_store() -> Store:
+    """The store for the configured database; raises :class:`StoreUnavailableError` when it cannot be opened."""
+    try:
+        return _open_store()
+    except StoreError:
+        raise
+    except Exception as exc:  # any failure to connect or migrate
+        raise StoreUnavailableError(UNAVAILABLE_MESSAGE) from exc
 
 
 def get_store() -> Store | None:
@@ -995,7 +1005,12 @@ def _facilitator_key() -> str | None:
 
 def key_accepted(store: Store, info: SessionInfo) -> bool:
     """True when this browser session holds the right key of ``info`` (checked once, then remembered)."""
-    return bool(st.session_state.get(_KEY_OK) == info.code and _facilitator_key())
+    return key_accepted_for(info.code)
+
+
+def key_accepted_for(code: str) -> bool:
+    """True when this browser session entered (or got at creation) the right key of session ``code``."""
+    return bool(st.session_state.get(_KEY_OK) == code and _facilitator_key())
 
 
 def _check_typed_key(store: Store, code: str) -> None:

@@ -182,3 +182,82 @@ def test_console_big_screen_and_phones(browser: Browser, screens_server: str) ->
     finally:
         for context in (console_ctx, big_ctx, *phone_ctxs):
             context.close()
+
+
+def _create_session(page: Page, base: str, title: str) -> str:
+    """Create a session on ``page`` (closing the key dialog); return its code."""
+    page.goto(f"{base}/werksessie")
+    wait_for_page(page)
+    page.get_by_label("Titel", exact=True).fill(title)
+    page.get_by_role("button", name="Werksessie starten").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible(timeout=LIVE_TIMEOUT_MS)
+    wait_for_app(page)
+    dialog.get_by_role("button", name="Ik heb de sleutel bewaard").click()
+    expect(dialog).to_have_count(0, timeout=LIVE_TIMEOUT_MS)
+    return re.search(r"sessie=([A-Z0-9]{6})", page.url).group(1)  # type: ignore[union-attr]
+
+
+def test_route_slide_asks_before_it_shows(browser: Browser, screens_server: str) -> None:
+    """With a session open, the deck's answer slide asks the room to estimate; the answer comes after the reveal."""
+    urls: list[str] = []
+    presenter_ctx = _context(browser, urls, {"width": 1280, "height": 800})
+    projector_ctx = _context(browser, urls, {"width": 1920, "height": 1080})
+    phone_ctx = _context(browser, urls, PHONE, phone=True)
+    try:
+        presenter = presenter_ctx.new_page()
+        code = _create_session(presenter, screens_server, "Route met schattingen")
+        presenter.get_by_role("button", name="Presenteren met deze sessie").click()
+        expect(presenter).to_have_url(
+            re.compile(rf"deck=[A-Z0-9]{{6}}&sessie={code}"), timeout=LIVE_TIMEOUT_MS
+        )
+        wait_for_app(presenter)
+        link = (
+            presenter.locator('[data-testid="stCode"]').filter(has_text="presentatie=1").inner_text().strip()
+        )
+        assert link.endswith(f"&sessie={code}")
+        projector = projector_ctx.new_page()
+        projector.goto(link)
+        wait_for_app(projector)
+
+        # Three steps: past the start's slides to the first question, which estimates the signals.
+        for _ in range(3):
+            wait_for_app(presenter)
+            presenter.get_by_role("button", name="Volgende").click()
+            presenter.wait_for_timeout(800)
+        expect(presenter).to_have_url(re.compile(r"/aard-en-omvang\?"), timeout=LIVE_TIMEOUT_MS)
+        projector.bring_to_front()
+        expect(projector).to_have_url(
+            re.compile(rf"/aard-en-omvang\?.*sessie={code}"), timeout=LIVE_TIMEOUT_MS
+        )
+        panel = projector.locator(".st-key-dia-schatting")
+        expect(panel).to_contain_text("Hoeveel signalen van mensenhandel", timeout=LIVE_TIMEOUT_MS)
+        expect(panel).to_contain_text(code)
+        expect(projector.locator(".st-key-dia-deel-vraag")).to_be_hidden()
+        assert "188" not in projector.locator('[data-testid="stMain"]').inner_text()
+        projector.screenshot(path=screenshot_path("werksessie-route-schatten.png"))
+
+        # The phone follows the deck to the same question and estimates.
+        phone = phone_ctx.new_page()
+        phone.goto(f"{screens_server}/werksessie?sessie={code}")
+        wait_for_page(phone)
+        expect(phone.get_by_text("Hoeveel signalen van mensenhandel", exact=False)).to_be_visible()
+        _estimate(phone, "300")
+        projector.bring_to_front()
+        expect(projector.locator(".st-key-dia-schatting-aantal")).to_have_text(
+            "1 schatting binnen", timeout=LIVE_TIMEOUT_MS
+        )
+
+        # The presenter reveals: the projector shows the page's answer slide with the figure.
+        presenter.bring_to_front()
+        presenter.get_by_role("button", name="Schattingen tonen (ronde 1)").click()
+        projector.bring_to_front()
+        expect(panel).to_have_count(0, timeout=LIVE_TIMEOUT_MS)
+        expect(projector.locator(".st-key-dia-deel-vraag")).to_contain_text("188", timeout=LIVE_TIMEOUT_MS)
+        phone.bring_to_front()
+        expect(phone.locator('[data-testid="stMetricValue"]')).to_have_text("188", timeout=LIVE_TIMEOUT_MS)
+        for page in (projector, presenter, phone):
+            assert_no_exception(page)
+    finally:
+        for context in (presenter_ctx, projector_ctx, phone_ctx):
+            context.close()
