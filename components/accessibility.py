@@ -5,6 +5,7 @@
 - The sidebar navigation is drawn with ``st.page_link`` under plain section headings:
   Streamlit's own sectioned menu puts ``<div>`` elements straight inside its ``<ul>``
   (axe rules ``list`` and ``listitem``, WCAG 1.3.1).
+- Code boxes (links to copy) wrap instead of scrolling sideways.
 - Captions get a grey that reaches 4.5:1 (Streamlit draws them in the text colour at 60%
   opacity: 4.2:1; the app's grey is fully opaque), and every control that has the keyboard focus gets a visible outline.
 
@@ -39,6 +40,10 @@ textarea:focus-visible, [tabindex]:focus-visible {{
   outline: 3px solid {FOCUS_COLOR} !important; outline-offset: 2px; }}
 .st-key-{_SCRIPT_KEY}, [data-testid="stLayoutWrapper"]:has(> .st-key-{_SCRIPT_KEY}),
 .st-key-{FOCUS_KEY}, [data-testid="stLayoutWrapper"]:has(> .st-key-{FOCUS_KEY}) {{ display: none; }}
+/* Code boxes (a link to copy) wrap instead of scrolling sideways: a scrolling box the keyboard cannot
+   reach (axe: scrollable-region-focusable), and cut-off text at 200% zoom (WCAG 1.4.10). */
+[data-testid="stCode"] pre, [data-testid="stCode"] pre code {{
+  white-space: pre-wrap !important; overflow-wrap: anywhere; overflow-x: visible !important; }}
 /* The slide that gets the focus after a step (components/deck.focus_script) is no control: no ring. */
 [class*="st-key-dia-deel-"]:focus {{ outline: none !important; }}
 .st-key-{NAV_KEY} h3 {{ font-size: 0.85rem; font-weight: 600; padding: 0.6rem 0 0 0; margin: 0; }}

@@ -13,6 +13,7 @@ name), and the presentation background is the one ``analysis.palette`` checks co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from analysis import palette
 from analysis.questions import QUESTIONS
+from tests.browser.conftest import streamlit_server
 from tests.browser.helpers import (
     APP_TIMEOUT_MS,
     VEGA_SELECTOR,
@@ -273,3 +275,55 @@ def test_new_year_page_with_an_error_has_no_serious_violation(app_server: str, w
     write_report("axe-nieuw-jaar-fout", {"nieuw-jaar (met foutmelding)": found})
     problems = failures(found)
     assert not problems, "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def session_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server with its own temporary werksessie database."""
+    db = Path(tmp_path_factory.mktemp("a11y_werksessie")) / "werksessies.sqlite"
+    with streamlit_server(env={"KETENDIALOOG_DATABASE_URL": f"sqlite:///{db}"}) as base_url:
+        yield base_url
+
+
+def test_werksessie_screens_have_no_serious_violation(
+    browser: Browser, session_server: str, axe: Axe
+) -> None:
+    """The three screens of a werksessie: the console (with the key dialog), the big screen and a phone."""
+    results: dict[str, list[Finding]] = {}
+    contexts = [
+        browser.new_context(viewport=viewport, locale="nl-NL", is_mobile=phone, has_touch=phone)
+        for viewport, phone in (
+            ({"width": 1280, "height": 800}, False),
+            ({"width": 1920, "height": 1080}, False),
+            ({"width": 390, "height": 844}, True),
+        )
+    ]
+    try:
+        console, big, phone = (context.new_page() for context in contexts)
+        open_and_wait(console, f"{session_server}/werksessie")
+        results["werksessie (start)"] = audit(axe, console)
+        console.get_by_label("Titel", exact=True).fill("Toegankelijkheid")
+        console.get_by_role("button", name="Werksessie starten").click()
+        dialog = console.get_by_role("dialog")
+        expect(dialog).to_be_visible(timeout=APP_TIMEOUT_MS)
+        wait_for_app(console)
+        results["werksessie (sleutel)"] = audit(axe, console)
+        dialog.get_by_role("button", name="Ik heb de sleutel bewaard").click()
+        expect(dialog).to_have_count(0, timeout=APP_TIMEOUT_MS)
+        wait_for_app(console)
+        code = re.search(r"sessie=([A-Z0-9]{6})", console.url)
+        assert code is not None, console.url
+        results["werksessie (regie)"] = audit(axe, console)
+        open_and_wait(big, f"{session_server}/werksessie?sessie={code.group(1)}&presentatie=1")
+        results["werksessie (groot scherm)"] = audit(axe, big)
+        open_and_wait(phone, f"{session_server}/werksessie?sessie={code.group(1)}")
+        results["werksessie (deelnemer)"] = audit(axe, phone)
+        for page in (console, big, phone):
+            assert_no_exception(page)
+            assert page.evaluate("document.documentElement.lang") == "nl"
+    finally:
+        for context in contexts:
+            context.close()
+    report = write_report("axe-werksessie", results)
+    problems = [f"{name}: {line}" for name, found in results.items() for line in failures(found)]
+    assert not problems, f"report: {report}\n" + "\n".join(problems)
