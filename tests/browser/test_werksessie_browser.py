@@ -59,10 +59,13 @@ def test_werksessie_two_browsers(browser: Browser, werksessie_server: str) -> No
         wait_for_page(fac)
         fac.get_by_label("Titel", exact=True).fill("Werksessie Oost")
         fac.get_by_role("button", name="Werksessie starten").click()
-        codes = fac.locator('.st-key-ws_nieuw [data-testid="stCode"]')
-        expect(codes.first).to_contain_text("sessie=", timeout=LIVE_TIMEOUT_MS)
-        link = (codes.nth(0).text_content() or "").strip()
-        key = (codes.nth(1).text_content() or "").strip()
+        dialog = fac.get_by_role("dialog")
+        expect(dialog).to_be_visible(timeout=LIVE_TIMEOUT_MS)
+        key = dialog.locator('[data-testid="stCode"]').inner_text().strip()
+        wait_for_app(fac)
+        dialog.get_by_role("button", name="Ik heb de sleutel bewaard").click()
+        expect(dialog).to_have_count(0, timeout=LIVE_TIMEOUT_MS)
+        link = fac.locator('[data-testid="stCode"]').filter(has_text="sessie=").first.inner_text().strip()
         assert re.fullmatch(r".*/werksessie\?sessie=[A-Z0-9]{6}", link), link
         assert re.fullmatch(r"[A-Z0-9]{4}(-[A-Z0-9]{4}){3}", key), key
         assert key not in fac.url
@@ -122,14 +125,16 @@ def test_werksessie_two_browsers(browser: Browser, werksessie_server: str) -> No
         assert fac.locator('[data-testid="stMain"] img[src="x"]').count() == 0
         assert fac.locator('a[href^="javascript"]').count() == 0
 
-        # The participant's attempt at a facilitator action is refused.
-        other.get_by_text("Voor de gespreksleider").click()
+        # The participant's attempt at a facilitator action is refused: the console asks for the key.
+        expect(other.get_by_role("button", name="Schattingen tonen (ronde 1)")).to_have_count(0)
+        other.goto(join_url + "&scherm=regie")
+        wait_for_page(other)
         other.get_by_label("Sleutel van de gespreksleider", exact=True).fill("AAAA-BBBB-CCCC-DDDD")
-        other.get_by_label("Sleutel van de gespreksleider", exact=True).press("Enter")
-        other.get_by_role("button", name="Schattingen tonen (ronde 1)").click()
-        expect(other.get_by_text("alleen voor de gespreksleider", exact=False)).to_be_visible(
+        other.get_by_role("button", name="Regie openen").click()
+        expect(other.get_by_text("Deze sleutel klopt niet", exact=False)).to_be_visible(
             timeout=LIVE_TIMEOUT_MS
         )
+        expect(other.get_by_role("button", name="Schattingen tonen (ronde 1)")).to_have_count(0)
         expect(other.get_by_role("button", name="Verslag (Markdown)")).to_have_count(0)
         other.goto(join_url + "&tonen=1&sleutel=" + "AAAA-BBBB-CCCC-DDDD")
         wait_for_page(other)
@@ -162,8 +167,8 @@ def test_werksessie_two_browsers(browser: Browser, werksessie_server: str) -> No
         assert "<script" not in report_html and "<img" not in report_html
         with fac.expect_download() as table:
             fac.get_by_role("button", name="Alle bijdragen en schattingen (CSV)").click()
-        rows = Path(table.value.path()).read_text(encoding="utf-8")
-        assert POST in rows and "schatting,signalen,1" in rows
+        rows = Path(table.value.path()).read_text(encoding="utf-8-sig")
+        assert POST in rows and "schatting;signalen;1;" in rows  # Dutch Excel: ';' between columns
         full_screenshot(fac, "werksessie-gespreksleider.png", 1280)
         full_screenshot(part, "werksessie-deelnemer.png", 1280)
     finally:

@@ -164,3 +164,14 @@ def test_every_slide_of_the_route_runs(question: Question) -> None:
         assert at.title[0].value == question.title
         assert not at.tabs and not at.expander, "a slide shows no tabs, notes or caveats"
         assert not at.get("dataframe"), "a slide shows no tables"
+
+
+def test_werksessie_page_is_not_naslag_in_presentation_mode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: in presentation mode the Werksessie page was labelled 'Naslag'."""
+    monkeypatch.setenv("KETENDIALOOG_DATABASE_URL", f"sqlite:///{tmp_path / 'werksessies.sqlite'}")
+    at = _run("pages/werksessie.py", presentatie="1")
+    assert not at.exception
+    labels = [m.value for m in at.markdown]
+    assert "**Werksessie**" in labels and "**Naslag**" not in labels
