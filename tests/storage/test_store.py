@@ -255,3 +255,71 @@ def test_resolve_url() -> None:
     assert default.startswith("sqlite:///") and default.endswith(
         ".local/share/ketendialoog/werksessies.sqlite"
     )
+
+
+# -- the console (migration 0005): question on the big screen, countdown, closed rounds, participants --
+
+
+def test_console_state_lives_in_the_database(store: Store, engine: Engine) -> None:
+    """What the console sets is read back by another Store on the same database (another process)."""
+    code, key = _session(store)
+    other = Store(engine)
+    assert other.get_session(code, "beamer").shown_figure == "signalen"  # nothing chosen: the first
+    store.show_figure(code, key, "onderzoek", LEADER)
+    assert other.get_session(code, "beamer").shown_figure == "onderzoek"
+    with pytest.raises(StoreError, match="hoort niet bij deze werksessie"):
+        store.show_figure(code, key, "slachtoffers", LEADER)
+    with pytest.raises(NotAllowedError):
+        store.show_figure(code, "AAAA-BBBB-CCCC-DDDD", "signalen", "deelnemer")
+    assert other.get_session(code, "beamer").shown_figure == "onderzoek"
+
+    before = dt.datetime.now(dt.UTC)
+    ends = store.start_timer(code, key, 180, LEADER)
+    info = other.get_session(code, "beamer")
+    assert info.timer_seconds == 180 and info.timer_ends_at == ends
+    assert dt.timedelta(seconds=179) <= ends - before <= dt.timedelta(seconds=182)
+    with pytest.raises(StoreError, match="tussen 1 seconde en 60 minuten"):
+        store.start_timer(code, key, 0, LEADER)
+    with pytest.raises(NotAllowedError):
+        store.start_timer(code, None, 60, "deelnemer")
+    store.stop_timer(code, key, LEADER)
+    assert other.get_session(code, "beamer").timer_ends_at is None
+
+
+def test_participants_counted_once_per_browser(store: Store) -> None:
+    code, _ = _session(store)
+    assert store.board(code).participants == 0
+    assert store.join(code, "telefoon-1") is True
+    assert store.join(code, "telefoon-1") is False  # a reload does not count twice
+    assert store.join(code, "telefoon-2") is True
+    assert store.board(code).participants == 2
+    with pytest.raises(NotFoundError):
+        store.join("ZZZZZZ", "telefoon-1")
+
+
+def test_closed_round_refuses_estimates_until_opened_again(store: Store) -> None:
+    code, key = _session(store)
+    store.add_estimate(code, "signalen", 150, None, "a")
+    store.close_round(code, key, "signalen", LEADER)
+    board = store.board(code)
+    assert not board.is_open("signalen", 1) and board.is_open("onderzoek", 1)
+    with pytest.raises(NotAllowedError, match="ronde 1 van deze vraag gesloten"):
+        store.add_estimate(code, "signalen", 200, None, "b")
+    store.close_round(code, key, "signalen", LEADER, closed=False)
+    assert store.add_estimate(code, "signalen", 200, None, "b") == 1
+    assert [e.value for e in store.board(code).estimates] == [150.0, 200.0]
+    store.close_round(code, key, "signalen", LEADER)
+    store.next_round(code, key, LEADER)  # a new round is open again
+    assert store.board(code).is_open("signalen", 2)
+    assert store.add_estimate(code, "signalen", 190, None, "b") == 2
+    with pytest.raises(NotAllowedError):
+        store.close_round(code, "AAAA-BBBB-CCCC-DDDD", "signalen", "deelnemer")
+
+
+def test_hidden_note_can_be_shown_again(store: Store) -> None:
+    code, key = _session(store)
+    note = store.add_note(code, "signalen", ws.KIND_ACTION, "Registratie afstemmen", None, "a")
+    store.set_hidden(code, key, note, LEADER)
+    assert [n.hidden for n in store.board(code).notes] == [True]
+    store.set_hidden(code, key, note, LEADER, hidden=False)
+    assert [n.hidden for n in store.board(code).notes] == [False]
