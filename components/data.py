@@ -54,8 +54,13 @@ STORE_DOWN_TEXT = (
     "De opgeslagen jaren zijn nu niet te lezen: de database antwoordt niet. De meegeleverde jaren werken "
     "gewoon; probeer het zo opnieuw."
 )
+#: After a failure the database is left alone this long: one that does not answer would otherwise hold
+#: up every rerun of every page by its connect timeout.
+RETRY_AFTER_S = 15.0
 _EMPTY = Snapshot({}, {}, {})
 _last_failure_log = 0.0
+#: Per database URL: until when (time.monotonic) it is left alone after a failure.
+_resting_until: dict[str, float] = {}
 
 
 @dataclass(frozen=True)
@@ -117,19 +122,33 @@ def _saved_snapshot(url: str, revision: tuple[int, int]) -> Snapshot:
     return stores.years_for(url).snapshot()
 
 
+class _StoreRestingError(Exception):
+    """The database failed a moment ago; it is not asked again until :data:`RETRY_AFTER_S` has passed."""
+
+
 def _log_store_failure(error: BaseException) -> None:
-    """One log line per failure, at most every 30 seconds per process (reruns are frequent)."""
+    """Rest the store for :data:`RETRY_AFTER_S`; log one line, at most every 30 seconds per process."""
     global _last_failure_log
+    if isinstance(error, _StoreRestingError):
+        return
     now = time.monotonic()
+    _resting_until[stores.database_url()] = now + RETRY_AFTER_S
     if now - _last_failure_log >= 30:
         _last_failure_log = now
         logger.error("Year store: reading saved years failed: %s", type(error).__name__)
 
 
+def _repository() -> YearRepository:
+    """The repository of the configured database, unless it failed less than RETRY_AFTER_S ago."""
+    if time.monotonic() < _resting_until.get(stores.database_url(), 0.0):
+        raise _StoreRestingError
+    return store()
+
+
 def _saved() -> Snapshot:
     url = stores.database_url()
     try:
-        revision = stores.years_for(url).revision()
+        revision = _repository().revision()
         snapshot = _saved_snapshot(url, revision)
     except Exception as error:  # an unreachable database must leave the bundled years working
         _log_store_failure(error)
@@ -169,7 +188,7 @@ def saved_listing() -> list[ListedYear]:
     """Every saved version, newest of each year marked (empty when the database does not answer)."""
     url = stores.database_url()
     try:
-        return _saved_listing(url, stores.years_for(url).revision())
+        return _saved_listing(url, _repository().revision())
     except Exception as error:
         _log_store_failure(error)
         return []
@@ -211,7 +230,7 @@ def _adopt_linked_years() -> None:
             continue
         held = None
         try:
-            held = store().held(token) if is_token(token) else None
+            held = _repository().held(token) if is_token(token) else None
         except Exception as error:  # database down: the link cannot be used now
             _log_store_failure(error)
         looked_up[token] = held.year if held else None

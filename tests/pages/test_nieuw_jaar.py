@@ -334,3 +334,25 @@ def test_without_a_lasting_database_every_page_says_so(monkeypatch: pytest.Monke
     assert lasting("sqlite:////tmp/x.sqlite", env={ENV_EPHEMERAL: "0"}, project_dir="/mount/src/k")
     monkeypatch.setenv(ENV_EPHEMERAL, "0")
     assert not any(w.value == NOT_LASTING_TEXT for w in run_app().warning)
+
+
+def test_a_database_that_does_not_answer_leaves_the_published_year_working(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    from components.data import STORE_DOWN_TEXT
+
+    monkeypatch.setenv("KETENDIALOOG_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
+    at = run_app("pages/opvolging.py")
+    assert not at.exception
+    assert at.selectbox(key="jaar").options == ["2022"]
+    started = time.perf_counter()
+    at.run()  # the failed database is left alone for a while: a rerun does not wait for it again
+    assert time.perf_counter() - started < 5
+    page = paste(run_app(PAGE), SYNTHETIC_2023)
+    assert STORE_DOWN_TEXT in [w.value for w in page.warning]
+    page.button(key="gebruik_sessie").click().run()
+    assert not page.exception
+    assert any("er is geen link die blijft" in plain(s.value) for s in page.success)
+    assert page.session_state["jaar"] == 2023  # the year still works in this browser session
