@@ -129,10 +129,10 @@ FLOODS = [
     Flood("same cookie", lambda _i: _request("ab12cd34" * 4, "203.0.113.7"), 4, 5, 5),
     # A script that drops the cookie is known by its address.
     Flood("no cookie", lambda _i: _request(None, "203.0.113.7"), 4, 5, 5),
-    # A script that forges a new cookie every time meets the network's limit (60 per 30 s).
-    Flood("new cookie each time", lambda i: _request(f"{i:032x}", "203.0.113.7"), 13, 5, 60),
+    # A script that forges a new cookie every time meets the network's limit (200 per 30 s: a room).
+    Flood("new cookie each time", lambda i: _request(f"{i:032x}", "203.0.113.7"), 41, 5, 200),
     # IPv6: every address in one /64 is one network.
-    Flood("rotating IPv6", lambda i: _request(f"{i:032x}", f"2001:db8::{i + 1:x}"), 13, 5, 60),
+    Flood("rotating IPv6", lambda i: _request(f"{i:032x}", f"2001:db8::{i + 1:x}"), 41, 5, 200),
     # Local runs without cookie or address (AppTest) fall back to the Streamlit session: not a flood.
     Flood("no cookie, no address", lambda i: client_from_request({}, [], None, 0, f"s{i}"), 4, 5, 20),
 ]
