@@ -210,9 +210,9 @@ def focus_script(slide: Slide) -> str:
     """
     target = f".st-key-dia-deel-{slide.part.value}"
     return (
-        f"<script>/* {slide.question.slug} {slide.number} */ setTimeout(() => {{"
-        f" const box = document.querySelector('{target}'); if (!box) return;"
-        " box.setAttribute('tabindex', '-1'); box.focus({preventScroll: true}); }, 60);</script>"
+        f"<script>/* {slide.question.slug} {slide.number} */ requestAnimationFrame(() =>"
+        f" requestAnimationFrame(() => {{ const box = document.querySelector('{target}'); if (!box) return;"
+        " box.setAttribute('tabindex', '-1'); box.focus({preventScroll: true}); }));</script>"
     )
 
 
