@@ -221,9 +221,16 @@ def spec_summary(spec: dict[str, Any]) -> str | None:
                 )
         label = _label_field(encoding)
         if mark != "line" and x.get("type") == y.get("type") == "quantitative" and label:
-            # A scatter (the funnel plot): each point named by its area, ranked by its height.
             fallback = shared.get("y", ("", ""))
-            return _ranking(rows, label, str(y["field"]), _title(y) or fallback[0], _format(y) or fallback[1])
+            title, axis_format = _title(y) or fallback[0], _format(y) or fallback[1]
+            x_field = str(x["field"])
+            if _over_years(rows, x_field) and len({_field(r, label) for r in rows}) < len(rows):
+                # Series over the years (one point per series and year): ranked in the last year.
+                last = max(float(_field(r, x_field)) for r in rows)
+                rows = [r for r in rows if float(_field(r, x_field)) == last]
+                title = f"{title}, {fmt_int(last).replace('.', '')}"
+            # A scatter (the funnel plot): each point named by its area, ranked by its height.
+            return _ranking(rows, label, str(y["field"]), title, axis_format)
         if mark == "line" and _over_years(rows, str(x.get("field", ""))) and y.get("type") == "quantitative":
             fallback = shared.get("y", ("", ""))
             return _series(

@@ -5,7 +5,8 @@
 - The sidebar navigation is drawn with ``st.page_link`` under plain section headings:
   Streamlit's own sectioned menu puts ``<div>`` elements straight inside its ``<ul>``
   (axe rules ``list`` and ``listitem``, WCAG 1.3.1).
-- Code boxes (links to copy) wrap instead of scrolling sideways.
+- Code boxes (links to copy) wrap instead of scrolling sideways, and a chart wider than
+  its column shrinks to fit (200% zoom, WCAG 1.4.10).
 - Captions get a grey that reaches 4.5:1 (Streamlit draws them in the text colour at 60%
   opacity: 4.2:1; the app's grey is fully opaque), and every control that has the keyboard focus gets a visible outline.
 
@@ -16,6 +17,7 @@ and ``stElementContainer``/``stLayoutWrapper``; the browser test
 old contrast again).
 """
 
+import html
 from collections.abc import Mapping, Sequence
 
 import streamlit as st
@@ -44,6 +46,9 @@ textarea:focus-visible, [tabindex]:focus-visible {{
    reach (axe: scrollable-region-focusable), and cut-off text at 200% zoom (WCAG 1.4.10). */
 [data-testid="stCode"] pre, [data-testid="stCode"] pre code {{
   white-space: pre-wrap !important; overflow-wrap: anywhere; overflow-x: visible !important; }}
+/* A chart wider than its column (small multiples at 200% zoom) shrinks to fit instead of being cut
+   off or scrolling sideways (WCAG 1.4.10); Vega's SVG keeps its proportions (it has a viewBox). */
+[data-testid="stVegaLiteChart"] svg.marks {{ max-width: 100%; height: auto; }}
 /* The slide that gets the focus after a step (components/deck.focus_script) is no control: no ring. */
 [class*="st-key-dia-deel-"]:focus {{ outline: none !important; }}
 .st-key-{NAV_KEY} h3 {{ font-size: 0.85rem; font-weight: 600; padding: 0.6rem 0 0 0; margin: 0; }}
@@ -71,6 +76,7 @@ def sidebar_navigation(sections: Mapping[str, Sequence[st.Page]]) -> None:
             shown = [page for page in pages if page.visibility == "visible"]
             if not shown:
                 continue
-            st.subheader(section, anchor=False)
+            # A plain heading (not st.subheader: no anchor link to tab through, and not one of the page's headers).
+            st.html(f"<h3>{html.escape(section)}</h3>")
             for page in shown:
                 st.page_link(page)
