@@ -74,6 +74,31 @@ def _label_field(encoding: dict[str, Any]) -> str | None:
     return None
 
 
+def _last_year(
+    rows: list[dict[str, Any]], label: str, year: str, value: str, title: str, axis_format: str
+) -> str | None:
+    """Series over the years (one point per series and year): each series' value in the last year.
+
+    'Index (2019 = 100) in 2022: Seksadvertenties 130, Signalen 93 en B8-aangiftes 10.'
+    Series on scales of their own (small multiples) are listed, never ranked against each other.
+    """
+    last = max(float(_field(r, year)) for r in rows)
+    values: dict[str, float] = {}
+    for row in rows:
+        number = _field(row, value)
+        if (
+            float(_field(row, year)) == last
+            and isinstance(number, int | float)
+            and _field(row, label) is not None
+        ):
+            values.setdefault(str(_field(row, label)), float(number))
+    if not values:
+        return None
+    when = f"in {fmt_int(last).replace('.', '')}"
+    head = f"{title} {when}" if title else when[0].upper() + when[1:]
+    return f"{head}: {join_words(f'{name} {_number(n, axis_format)}' for name, n in values.items())}."
+
+
 def _over_years(rows: list[dict[str, Any]], field: str) -> bool:
     """True when ``field`` holds years (a line over time, not over a measure like inhabitants)."""
     years = [_field(r, field) for r in rows]
@@ -225,10 +250,7 @@ def spec_summary(spec: dict[str, Any]) -> str | None:
             title, axis_format = _title(y) or fallback[0], _format(y) or fallback[1]
             x_field = str(x["field"])
             if _over_years(rows, x_field) and len({_field(r, label) for r in rows}) < len(rows):
-                # Series over the years (one point per series and year): ranked in the last year.
-                last = max(float(_field(r, x_field)) for r in rows)
-                rows = [r for r in rows if float(_field(r, x_field)) == last]
-                title = f"{title}, {fmt_int(last).replace('.', '')}"
+                return _last_year(rows, label, x_field, str(y["field"]), title, axis_format)
             # A scatter (the funnel plot): each point named by its area, ranked by its height.
             return _ranking(rows, label, str(y["field"]), title, axis_format)
         if mark == "line" and _over_years(rows, str(x.get("field", ""))) and y.get("type") == "quantitative":

@@ -7,8 +7,10 @@ from analysis.chart_text import spec_summary
 from analysis.checks import load_context
 from analysis.geography import load_population
 from analysis.interventions import intervention_view
+from analysis.trends.view import trends_view
 from components import followup_charts, supply_charts
 from components.intervention_charts import mix_chart
+from components.trend_charts import slope_chart, years_chart
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +84,15 @@ def test_stacked_segments_add_up_per_district(tables: Tables) -> None:
     summary = spec_summary(mix_chart(view.mix).to_dict())
     # Twente's segments add up to 21 (a lower bound: Hengelo and Tubbergen gave no figure).
     assert summary is not None and "het hoogst bij Twente (21)" in summary
+
+
+def test_series_over_the_years_list_each_value_of_the_last_year(tables: Tables) -> None:
+    view = trends_view([tables], 2022, UNIT, "Kerncijfers")
+    # Small multiples on scales of their own: listed, never ranked against each other.
+    assert spec_summary(years_chart(view.series, UNIT, "t").to_dict()) == (
+        "In 2022: Signalen mensenhandel 188, Strafrechtelijke onderzoeken 22, B8-aangiftes 13, "
+        "Actieve seksadvertenties 29.764, Gemelde (unieke) slachtoffers bij CoMensHa 71, Prostitutiecontroles 154 "
+        "en Instroom OM (vervolging) 44."
+    )
+    index = spec_summary(slope_chart(view.table, view.text_year).to_dict())
+    assert index is not None and index.startswith("Index (2019 = 100) in 2022: Signalen 92,6,")
