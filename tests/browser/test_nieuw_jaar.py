@@ -288,6 +288,12 @@ def test_a_session_years_link_works_in_a_fresh_browser_after_the_first_closed(
         expect(
             box.get_by_text("Van 2022 naar 2023 (heel Oost-Nederland): signalen mensenhandel 188 → 198")
         ).to_be_visible()
+        # The share box's link carries the session year too, so it opens the same figures elsewhere.
+        share = fresh.locator('[data-testid="stExpander"]').filter(has_text="Deel deze weergave")
+        share.locator("summary").click()
+        shared = share.locator('[data-testid="stCode"]')
+        expect(shared).to_contain_text("sessiejaar=")
+        assert link.rsplit("sessiejaar=", 1)[1] in shared.inner_text()
         assert_no_exception(fresh)
         # A link whose token is gone gets the Dutch notice, not a silent default.
         fresh.goto(f"{base_url}/?jaar=2023&sessiejaar={'B' * 24}")
