@@ -328,6 +328,7 @@ def test_a_year_saved_on_one_replica_appears_in_the_others_year_choice(
     district = other.locator(SIDEBAR).get_by_role("combobox", name="Gebied")
     district.click()
     other.get_by_role("option", name="Twente", exact=True).click()
+    expect(other.locator('[data-testid="stMain"]')).to_contain_text("Twente")  # the rerun has drawn
     wait_for_app(other)
     assert year_options(other) == ["2022", "2023"]
     open_page(other, f"{cluster.replicas[cluster.other(served)].base_url}/opvolging?jaar=2023")
@@ -357,7 +358,7 @@ def test_a_browser_keeps_its_replica_across_reruns_and_new_browsers_spread(
         if len(streams) >= 4 or time.monotonic() > deadline:
             break
         time.sleep(0.2)
-    assert len(streams) == 4, f"expected 4 websocket sessions (first load and 3 reloads), got {len(streams)}"
+    assert len(streams) >= 4, f"expected 4 websocket sessions (first load and 3 reloads), got {len(streams)}"
     assert len(mine) >= 12
     assert len({r["upstream"] for r in mine}) == 1, {r["upstream"] for r in mine}
     # Requests without the cookie are spread over both replicas (a random id each time).
@@ -401,7 +402,8 @@ def test_a_stopped_replica_loses_nothing_and_the_next_action_reaches_the_other(
         if len(streams) >= 2 or time.monotonic() > deadline:
             break
         time.sleep(0.2)
-    assert [r["upstream"].split(", ")[-1] for r in streams] == [served, survivor], streams
+    landed = [r["upstream"].split(", ")[-1] for r in streams]
+    assert len(landed) >= 2 and landed[0] == served and set(landed[1:]) == {survivor}, streams
     print(f"recovered on the other replica {recovered_s:.1f} s after the stop")
     assert recovered_s < 30
 
