@@ -94,7 +94,7 @@ STATEMENT_COLOR = "#8C6D31"
 TEXT_FIGURE_COLOR = "#2A7FAA"
 #: The table's own figure in the trend chart.
 TABLE_COLOR = "#000000"
-#: The second group in the casustafel chart ('met zorgtafel'), beside the accent.
+#: Care trajectories counted (casustafel chart), beside the accent.
 CARE_IN_COLOR = "#C45A6A"
 #: 'Not applicable' in the casustafel chart.
 CARE_NA_COLOR = "#555555"
@@ -116,7 +116,7 @@ MARK_COLORS: dict[str, str] = {
     "toelichting": STATEMENT_COLOR,
     "landelijke tekst": TEXT_FIGURE_COLOR,
     "tabel": TABLE_COLOR,
-    "met zorgtafel": CARE_IN_COLOR,
+    "zorgtrajecten meegeteld": CARE_IN_COLOR,
     "niet van toepassing": CARE_NA_COLOR,
     "hulplijn": GUIDE_COLOR,
     "controlegrens": LIMIT_COLOR,

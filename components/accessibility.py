@@ -11,8 +11,8 @@
   opacity: 4.2:1; the app's grey is fully opaque), and every control that has the keyboard focus gets a visible outline.
 
 The colours come from :mod:`analysis.palette`, where their contrast is tested. The style
-names Streamlit's ``data-testid`` values ``stCaptionContainer``, ``stSliderTickBarMin``/``Max``
-and ``stElementContainer``/``stLayoutWrapper``; the browser test
+names Streamlit's ``data-testid`` values ``stCaptionContainer``, ``stCode``, ``stVegaLiteChart``
+and ``stLayoutWrapper``; the browser test
 ``tests/browser/test_accessibility.py`` fails if an upgrade renames them (axe then finds the
 old contrast again).
 """
@@ -34,8 +34,8 @@ NAV_KEY = "navigatie"
 
 _STYLE = f"""
 <style>
-.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] p, [data-testid="stSliderTickBarMin"],
-[data-testid="stSliderTickBarMax"], [data-testid="stWidgetLabel"] small {{ color: {CAPTION_COLOR}; opacity: 1; }}
+.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] p {{
+  color: {CAPTION_COLOR}; opacity: 1; }}
 a:focus-visible, button:focus-visible, summary:focus-visible, [role="tab"]:focus-visible,
 [role="slider"]:focus-visible, [role="switch"]:focus-visible, input:focus-visible,
 textarea:focus-visible, [tabindex]:focus-visible {{
