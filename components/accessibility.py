@@ -1,7 +1,8 @@
 """What every page needs for WCAG 2.1 AA that Streamlit does not give by itself.
 
 - The page declares Dutch (``lang="nl"``): Streamlit 1.67 serves ``<html lang="en">`` and
-  has no option for it (streamlit/streamlit#15726), so a one-line script sets it.
+  has no option for it (streamlit/streamlit#15726), so a small script sets it; the same
+  script puts Streamlit's own English labels ("Help for ...", "Download as PNG") in Dutch.
 - The sidebar navigation is drawn with ``st.page_link`` under plain section headings:
   Streamlit's own sectioned menu puts ``<div>`` elements straight inside its ``<ul>``
   (axe rules ``list`` and ``listitem``, WCAG 1.3.1).
@@ -18,6 +19,7 @@ old contrast again).
 """
 
 import html
+import json
 from collections.abc import Mapping, Sequence
 
 import streamlit as st
@@ -55,7 +57,58 @@ textarea:focus-visible, [tabindex]:focus-visible {{
 </style>
 """
 
-_LANG_SCRIPT = f'<script>document.documentElement.setAttribute("lang", "{LANGUAGE}");</script>'
+#: Streamlit's own English labels (aria-label, title, placeholder, a link's text) in Dutch, so a
+#: screen reader on this Dutch page does not read English words with a Dutch voice (WCAG 3.1.2).
+DUTCH_LABELS: dict[str, str] = {
+    "Skip to main content": "Naar de inhoud",
+    "Collapse sidebar": "Zijbalk inklappen",
+    "Expand sidebar": "Zijbalk uitklappen",
+    "Sidebar": "Zijbalk",
+    "Link to heading": "Link naar deze kop",
+    "Choose an option": "Kies een optie",
+    "Choose date": "Kies een datum",
+    "Clear all": "Alles wissen",
+    "Selected values": "Gekozen waarden",
+    "Increment": "Hoger",
+    "Decrement": "Lager",
+    "Open": "Openen",
+    "Search": "Zoeken",
+    "Scroll tabs right": "Tabbladen naar rechts",
+    "Scroll tabs left": "Tabbladen naar links",
+    "Fullscreen": "Volledig scherm",
+    "Close fullscreen": "Volledig scherm sluiten",
+    "Show data": "Gegevens tonen",
+    "Download as PNG": "Downloaden als PNG",
+    "Download as CSV": "Downloaden als CSV",
+    "Copy Vega-Lite spec": "Vega-Lite-specificatie kopiëren",
+    "Show/hide columns": "Kolommen tonen of verbergen",
+    "Copy to clipboard": "Kopiëren",
+}
+#: Labels that start with a word and end with the widget's own (Dutch) label.
+DUTCH_PREFIXES: dict[str, str] = {
+    "Help for ": "Uitleg bij ",
+    "Remove ": "Verwijder ",
+    "Shortcut ": "Sneltoets ",
+}
+
+_LANG_SCRIPT = (
+    "<script>(() => {"
+    f' document.documentElement.setAttribute("lang", "{LANGUAGE}");'
+    " if (window.__ketendialoogNl) return; window.__ketendialoogNl = true;"
+    f" const exact = {json.dumps(DUTCH_LABELS)}; const prefixes = Object.entries({json.dumps(DUTCH_PREFIXES)});"
+    " const dutch = (text) => { if (!text) return null; if (exact[text]) return exact[text];"
+    "   for (const [en, nl] of prefixes) if (text.startsWith(en)) return nl + text.slice(en.length); return null; };"
+    " const translate = () => { for (const el of document.querySelectorAll('[aria-label]:not(svg *), [title]:not(svg *), [placeholder]')) {"
+    "   for (const name of ['aria-label', 'title', 'placeholder']) { const nl = dutch(el.getAttribute(name));"
+    "     if (nl) el.setAttribute(name, nl); } }"
+    "   for (const el of document.querySelectorAll('a, button')) { if (el.children.length === 0) {"
+    "     const nl = dutch(el.textContent.trim()); if (nl) el.textContent = nl; } } };"
+    " let queued = false; const later = () => { if (!queued) { queued = true;"
+    "   requestAnimationFrame(() => { queued = false; translate(); }); } };"
+    " new MutationObserver(later).observe(document.body,"
+    "   {subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label', 'title', 'placeholder']});"
+    " translate(); })();</script>"
+)
 
 
 def page_setup() -> None:

@@ -134,8 +134,10 @@ def describe(spec: dict, summary: str | None = None) -> str:
     Vega uses it as the accessible name (``aria-label``) of the drawn chart, so a screen
     reader announces what the chart shows; the table tab holds every figure.
     """
-    lines = [line.strip().rstrip(".") for line in _title_text(spec.get("title")) if line and line.strip()]
-    text = "Grafiek: " + ". ".join(lines) + "." if lines else "Grafiek."
+    lines = [line.strip() for line in _title_text(spec.get("title")) if line and line.strip()]
+    # Wrapped title lines join into sentences: a line that ends a sentence keeps its own mark.
+    sentences = " ".join(line if line[-1] in ".?!:;" else line + "." for line in lines)
+    text = f"Grafiek: {sentences}" if lines else "Grafiek."
     return f"{text} {summary}" if summary else text
 
 

@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from analysis import palette
 from analysis.questions import QUESTIONS
+from components.accessibility import DUTCH_LABELS
 from tests.browser.conftest import streamlit_server
 from tests.browser.helpers import (
     APP_TIMEOUT_MS,
@@ -254,6 +255,20 @@ def test_caption_grey_is_the_palette_grey(app_server: str, wide: Page) -> None:
     expect(caption).to_have_css(
         "color", "rgb({}, {}, {})".format(*(int(hex_code[i : i + 2], 16) for i in (0, 2, 4)))
     )
+
+
+def test_streamlits_english_labels_are_dutch(app_server: str, wide: Page) -> None:
+    """Streamlit's own labels ('Help for Jaar', 'Download as PNG', the skip link) read in Dutch (WCAG 3.1.2)."""
+    open_and_wait(wide, f"{app_server}/opvolging")
+    expect(wide.get_by_role("link", name="Naar de inhoud")).to_have_count(1)
+    expect(wide.get_by_role("button", name="Uitleg bij Gebied")).to_have_count(1)
+    english = wide.evaluate(
+        "(words) => [...document.querySelectorAll('[aria-label]:not(svg *), [title]:not(svg *), [placeholder]')]"
+        ".flatMap(e => ['aria-label', 'title', 'placeholder'].map(n => e.getAttribute(n)))"
+        ".filter(v => v && words.some(w => v === w || v.startsWith('Help for ')))",
+        list(DUTCH_LABELS),
+    )
+    assert not english, f"English labels left: {english}"
 
 
 def test_new_year_page_with_an_error_has_no_serious_violation(app_server: str, wide: Page, axe: Axe) -> None:
