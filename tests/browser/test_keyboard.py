@@ -8,11 +8,15 @@ change the focus must be on the new slide (WCAG 2.4.3).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
-from playwright.sync_api import Page, expect
+import pytest
+from playwright.sync_api import Browser, Page, expect
 
 from analysis.questions import APP_TITLE, QUESTIONS, START
 from bench.scenarios import DECK_POSITION_SELECTOR
+from tests.browser.conftest import streamlit_server
 from tests.browser.helpers import (
     APP_TIMEOUT_MS,
     MAIN_SELECTOR,
@@ -121,3 +125,51 @@ def test_deck_steps_with_page_down_and_the_focus_follows_the_slide(app_server: s
     page.keyboard.press("PageDown")
     expect(position).not_to_contain_text(after, timeout=APP_TIMEOUT_MS)
     assert_no_exception(page)
+
+
+@pytest.fixture(scope="module")
+def session_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server with its own temporary werksessie database."""
+    db = Path(tmp_path_factory.mktemp("keyboard_werksessie")) / "werksessies.sqlite"
+    with streamlit_server(env={"KETENDIALOOG_DATABASE_URL": f"sqlite:///{db}"}) as base_url:
+        yield base_url
+
+
+def test_a_participant_estimates_with_the_keyboard(session_server: str, browser: Browser) -> None:
+    """The werksessie's participant view: Tab to the estimate, type it, Enter; the app confirms it."""
+    setup = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
+    try:
+        # Setting up the session is the facilitator's part (with the mouse): not under test here.
+        console = setup.new_page()
+        console.goto(f"{session_server}/werksessie")
+        wait_for_page(console)
+        console.get_by_label("Titel", exact=True).fill("Toetsenbord")
+        console.get_by_role("button", name="Werksessie starten").click()
+        dialog = console.get_by_role("dialog")
+        expect(dialog).to_be_visible(timeout=APP_TIMEOUT_MS)
+        wait_for_app(console)
+        dialog.get_by_role("button", name="Ik heb de sleutel bewaard").click()
+        expect(dialog).to_have_count(0, timeout=APP_TIMEOUT_MS)
+        code = re.search(r"sessie=([A-Z0-9]{6})", console.url)
+        assert code is not None, console.url
+    finally:
+        setup.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.goto(f"{session_server}/werksessie?sessie={code.group(1)}")
+        wait_for_page(page)
+        box = tab_to(
+            page,
+            lambda e: e["role"] == "spinbutton" or e["label"].startswith("Jouw schatting"),
+            "the estimate",
+        )
+        assert_focus_visible(box, "estimate field")
+        page.keyboard.type("150")
+        page.keyboard.press("Enter")
+        expect(page.get_by_text("Je schatting voor ronde 1 is opgeslagen.")).to_be_visible(
+            timeout=APP_TIMEOUT_MS
+        )
+        assert_no_exception(page)
+    finally:
+        context.close()
