@@ -1,4 +1,4 @@
-"""The app with the keyboard alone: Tab and Enter through the sidebar to every page, a control, and the deck.
+"""The keyboard alone: Tab and Enter to every page, a control, the deck, and a werksessie estimate.
 
 No mouse event is sent: every step is a key press (``page.keyboard``). Each link that
 gets the focus must show it (an outline of at least 2 px: WCAG 2.4.7), and after a slide
