@@ -99,7 +99,8 @@ PROJECTOR = ChartSizes(
     facet_columns=3,
     symbol_scale=2.0,
     tick_spacing=90,
-    map_plot=640,
+    # A map on a chart slide fits under the slide's titles with its legend and credit at 1280x720.
+    map_plot=340,
 )
 PHONE = ChartSizes(
     mode="phone",

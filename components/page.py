@@ -68,12 +68,18 @@ def chart_or_table(
     The chosen tab travels in the link (``key`` is the query parameter: ``Grafiek``,
     ``Kaart`` or ``Tabel``). Only the open tab is drawn, and switching tabs reruns only this
     part of the page (a fragment): a page opens with its charts alone, without loading the
-    table viewer or the map it may never need. On a slide only the chart shows, without tabs.
+    table viewer or the map it may never need. On a slide only the chart shows, without tabs;
+    or the map, when the link chose the map tab (``weergave=Kaart``): a facilitator who
+    prepared the map on the laptop gets it on the projector.
     """
     if deck.presenting():
         known(key)
         with deck.part_box(deck.Part.CHART):
-            draw_chart()
+            if draw_map is not None and st.query_params.get(key) == MAP_TAB:
+                with st.container(key="dia-kaart"):
+                    draw_map()
+            else:
+                draw_chart()
         return
     labels = ["Grafiek", MAP_TAB, "Tabel"] if draw_map else ["Grafiek", "Tabel"]
     tabs = bound(st.tabs, labels, key=key, on_change="rerun")

@@ -43,6 +43,8 @@ _STYLE = f"""
 .st-key-dia-keten [data-testid="stCaptionContainer"] {{ display: none; }}
 .st-key-dia-keten h3 {{ font-size: max(1.3rem, 3.6vh); padding: 0.4rem 0 0.2rem 0; }}
 .st-key-dia-route p, .st-key-dia-route li {{ font-size: max(1.2rem, 3.3vh) !important; line-height: 1.45; }}
+/* A map on the chart slide: its source and credit in small type, so both fit under it at 1280x720. */
+.st-key-dia-kaart [data-testid="stCaptionContainer"] p {{ font-size: 1rem !important; line-height: 1.3; }}
 </style>
 """
 

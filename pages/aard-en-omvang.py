@@ -8,6 +8,7 @@ from analysis.maps import measure_map_view
 from analysis.questions import for_page
 from components import data, deck
 from components.charts import show_chart
+from components.controls import known
 from components.deck import Part
 from components.frame import Selection, current_selection
 from components.map_charts import measure_map
@@ -25,6 +26,8 @@ from components.supply_charts import (
 from components.year_compare import previous_year_box
 
 QUESTION = for_page(__file__)
+# A slide draws only part of the page: the link keys of the parts not shown stay understood.
+known("weergave", "weergave2", "controles", "trechter", "niveau")
 
 selection = current_selection()
 district = selection.district

@@ -21,6 +21,8 @@ from components.trend_charts import ratio_chart, slope_chart, steps_chart, years
 from components.year_views import inert_notes, no_second_year
 
 QUESTION = for_page(__file__)
+# A slide draws only part of the page: the link keys of the parts not shown stay understood.
+known("weergave", "weergave2", "weergave3")
 
 selection = current_selection()
 later_years = len(data.years()) > 1

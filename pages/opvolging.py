@@ -7,6 +7,7 @@ from analysis.key_figures import followup_key
 from analysis.questions import for_page
 from components import data, deck
 from components.charts import show_chart
+from components.controls import known
 from components.deck import Part
 from components.followup_charts import decisions_chart, intake_chart, share_chart
 from components.frame import current_selection
@@ -15,6 +16,8 @@ from components.page import caveats, chart_or_table, discussion_prompts, main_ch
 from components.year_compare import previous_year_box
 
 QUESTION = for_page(__file__)
+# A slide draws only part of the page: the link keys of the parts not shown stay understood.
+known("weergave")
 
 selection = current_selection()
 view = data.view(followup_view, selection.year, selection.district)

@@ -8,7 +8,7 @@ from analysis.maps import intervention_map_view
 from analysis.questions import for_page
 from components import data, deck
 from components.charts import show_chart
-from components.controls import bound
+from components.controls import bound, known
 from components.deck import Part
 from components.frame import Selection, current_selection
 from components.intervention_charts import dumbbell_chart, metric_row, missing_lists, mix_chart
@@ -19,6 +19,8 @@ from components.page import caveats, chart_or_table, discussion_prompts, main_ch
 from components.year_compare import previous_year_box
 
 QUESTION = for_page(__file__)
+# A slide draws only part of the page: the link keys of the parts not shown stay understood.
+known("weergave", "weergave2", "zorg")
 
 
 @st.fragment
