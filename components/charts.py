@@ -95,7 +95,7 @@ def _spec(name: str, args: tuple[Any, ...], kwargs: dict[str, Any], mode: Mode, 
     spec = fit(_build(*args, **kwargs).to_dict(), SIZES[mode])
     config = spec.setdefault("config", {})
     config["locale"] = _LOCALE
-    _text_colors(config)
+    readable_config(config)
     # The builder's name travels with the chart, so a browser test can say which chart it checks.
     spec["usermeta"]["chart"] = name
     summary = spec_summary(spec)
@@ -104,17 +104,21 @@ def _spec(name: str, args: tuple[Any, ...], kwargs: dict[str, Any], mode: Mode, 
     return spec
 
 
-def _text_colors(config: dict[str, Any]) -> None:
-    """Dark text for titles, axes, legends and facet headers (analysis.palette, 4.5:1 or more).
+def readable_config(config: dict[str, Any]) -> None:
+    """Chart text in the palette's dark colours and marks at full strength (analysis.palette, WCAG 1.4.3 and 1.4.11).
 
-    Streamlit's chart theme draws axis and legend labels in #808495, 3.8:1 on white: too
-    light for text under WCAG 1.4.3.
+    Streamlit's chart theme draws axis and legend labels in #808495 (3.7:1 on white): too
+    light for text. Vega-Lite draws points, circles, squares and ticks (and bars in a layer)
+    at 70% opacity by default, which would lighten every district colour below the 3:1 the
+    palette is checked for; a chart that fades marks on purpose sets its opacity itself.
     """
     label = {"labelColor": LABEL_COLOR, "titleColor": LABEL_COLOR}
     config["title"] = {**config.get("title", {}), "color": TEXT_COLOR, "subtitleColor": CAPTION_COLOR}
     for part in ("axis", "legend", "header"):
         config[part] = {**config.get(part, {}), **label}
     config["text"] = {"color": LABEL_COLOR, **config.get("text", {})}
+    for mark in ("point", "circle", "square", "tick", "bar"):
+        config[mark] = {"opacity": 1, **config.get(mark, {})}
 
 
 def _title_text(title: object) -> list[str]:

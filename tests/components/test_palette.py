@@ -22,6 +22,7 @@ from analysis.palette import (
     fmt_ratio,
     relative_luminance,
 )
+from components.charts import readable_config
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The modules that draw charts: every colour they use must come from analysis.palette.
@@ -114,3 +115,19 @@ def test_chart_modules_take_every_colour_from_the_palette(module: Path) -> None:
         if _HEX_LITERAL.search(line.split("#:")[0]) and not line.lstrip().startswith("#")
     ]
     assert not literals, "colours outside analysis.palette:\n" + "\n".join(literals)
+
+
+def test_charts_draw_text_dark_and_marks_at_full_strength() -> None:
+    """Streamlit's axis grey (#808495, 3.7:1) and Vega-Lite's 70% point opacity would undo the palette."""
+    config: dict = {"axis": {"labelFontSize": 12}, "point": {"size": 60}}
+    readable_config(config)
+    assert config["axis"] == {
+        "labelFontSize": 12,
+        "labelColor": palette.LABEL_COLOR,
+        "titleColor": palette.LABEL_COLOR,
+    }
+    assert config["legend"]["labelColor"] == palette.LABEL_COLOR
+    assert config["title"]["subtitleColor"] == palette.CAPTION_COLOR
+    assert config["point"] == {"opacity": 1, "size": 60}
+    assert all(config[mark]["opacity"] == 1 for mark in ("circle", "square", "tick", "bar"))
+    assert contrast_ratio("#808495", palette.PAGE_BACKGROUND) < TEXT_MIN_RATIO
