@@ -204,9 +204,8 @@ def care_settings_chart(settings: pl.DataFrame, chosen: str) -> alt.LayerChart:
     labels = (
         alt.Chart(data)
         .mark_text(align="left", dx=8, color=LABEL_COLOR)
-        .encode(
-            x=alt.X("boven:Q"), y=y, yOffset=y_offset, text=alt.Text("verhouding_tekst:N"), opacity=opacity
-        )
+        # The figures stay at full strength (text at 4.5:1); only the marks of the other ratios fade.
+        .encode(x=alt.X("boven:Q"), y=y, yOffset=y_offset, text=alt.Text("verhouding_tekst:N"))
     )
     one = (
         alt.Chart(pl.DataFrame({"x": [1.0]}))
