@@ -195,9 +195,23 @@ def test_no_serious_or_critical_violation_on_any_page(
 _CHART_TEXT_FILLS_JS = f"""() => [...new Set([...document.querySelectorAll('{VEGA_SELECTOR}')]
   .filter(c => c.checkVisibility())
   .flatMap(c => [...c.querySelectorAll('svg text')].filter(t => t.textContent.trim()))
-  .map(t => t.getAttribute('fill') || ''))]"""
+  .map(t => {{
+    // The text's own opacity and its groups' (a faded label is lighter than its fill says).
+    let alpha = parseFloat(t.getAttribute('fill-opacity') || '1');
+    for (let e = t; e && e.tagName !== 'svg'; e = e.parentElement) alpha *= parseFloat(getComputedStyle(e).opacity);
+    return (t.getAttribute('fill') || '') + '@' + alpha.toFixed(2);
+  }}))]"""
 #: Text drawn on a dark bar (analysis.palette.TEXT_ON_FILL checks it against the bar).
 _ON_FILL = {"white", "#ffffff"}
+
+
+def _over_white(color: str, alpha: float) -> str:
+    """The colour ``color`` at opacity ``alpha`` as it looks on the white page."""
+    digits = color.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    channels = [int(digits[i : i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(alpha * c + (1 - alpha) * 255):02x}" for c in channels)
 
 
 def _css_hex(fill: str) -> str:
@@ -221,12 +235,14 @@ def test_every_chart_has_a_text_alternative_and_dark_text(app_server: str, wide:
         open_and_wait(wide, f"{app_server}/{path}")
         names = wide.evaluate(_CHART_NAMES_JS)
         counted += len(names)
-        for fill in wide.evaluate(_CHART_TEXT_FILLS_JS):
+        for drawn in wide.evaluate(_CHART_TEXT_FILLS_JS):
+            fill, alpha = drawn.rsplit("@", 1)
             if fill in _ON_FILL:
                 continue
-            ratio = palette.contrast_ratio(_css_hex(fill), palette.PAGE_BACKGROUND)
+            seen = _over_white(_css_hex(fill), float(alpha))
+            ratio = palette.contrast_ratio(seen, palette.PAGE_BACKGROUND)
             if ratio < palette.TEXT_MIN_RATIO:
-                light.append(f"/{path}: {fill} ({palette.fmt_ratio(ratio)})")
+                light.append(f"/{path}: {fill} at opacity {alpha} ({palette.fmt_ratio(ratio)})")
         missing.extend(
             f"/{path} chart {i + 1}: {name!r}"
             for i, name in enumerate(names)
