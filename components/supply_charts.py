@@ -11,7 +11,7 @@ from analysis.dutch import fmt_dec, fmt_int
 from analysis.palette import CAPTION_COLOR, GUIDE_COLOR, LABEL_COLOR, LIMIT_COLOR, TEXT_COLOR
 from analysis.parser import STATUS_MARK
 from analysis.supply import MEASURE_RATE, SupplyFigure, axis_title, bar_subtitle
-from components.charts import ACCENT_COLOR, MISSING_COLOR, conditional, district_color
+from components.charts import ACCENT_COLOR, MISSING_COLOR, chosen_label, conditional, district_color
 from components.controls import bound
 
 
@@ -98,7 +98,8 @@ def bar_chart(
     data = _bar_data(rates, measure)
     order = data["gebied"].to_list()
     legend = bool((data["gebied"] != data["district"]).any()) and data["district"].n_unique() > 1
-    y = alt.Y("gebied:N", sort=order, title=None)
+    # The chosen district in bold when the bars are districts (faded bars alone would be colour only).
+    y = alt.Y("gebied:N", sort=order, title=None, axis=alt.Axis(**chosen_label(highlight)))
     tooltip = [
         alt.Tooltip("gebied:N", title="Gebied"),
         alt.Tooltip("district:N", title="District"),
