@@ -129,10 +129,10 @@ def _hide_chrome(extra: str = "") -> None:
     )
 
 
-def _read_board(code: str, store: Store) -> Board | None:
-    """The board, or None with a short notice while the database is away."""
+def _read_board(code: str, store: Store, shared: bool = False) -> Board | None:
+    """The board (``shared``: the once-a-second read of all screens), or None with a notice while the database is away."""
     try:
-        return store.board(code)
+        return views.shared_board(store, code) if shared else store.board(code)
     except StoreUnavailableError:
         st.caption("De database is even niet bereikbaar; dit scherm probeert het zo opnieuw.")
     except StoreError as exc:
@@ -203,9 +203,23 @@ def participant(store: Store, info: SessionInfo) -> None:
             )
         )
     views.org_choice()
-    views.estimate_form(store, info, figure, compact=True)
+    _estimate_part(store, info, figure)
     views.board(store, info.code, figure_key, figures, follow=True)
     st.caption(PRIVACY_NOTICE)
+    _note_part(store, info, figure)
+
+
+# A post reruns only its form (a fragment), not the whole page: with 60 phones posting at once
+# a full run per post was most of the server's work (docs/performance.md, werksessie).
+
+
+@st.fragment
+def _estimate_part(store: Store, info: SessionInfo, figure: Figure) -> None:
+    views.estimate_form(store, info, figure, compact=True)
+
+
+@st.fragment
+def _note_part(store: Store, info: SessionInfo, figure: Figure) -> None:
     views.note_form(store, info, figure)
 
 
@@ -253,7 +267,7 @@ def big_screen(store: Store, info: SessionInfo) -> None:
 @st.fragment(run_every=BIG_REFRESH_SECONDS)
 def _big_live(store: Store, code: str, figures: dict[str, Figure]) -> None:
     """The part of the big screen that follows the console (every :data:`BIG_REFRESH_SECONDS`)."""
-    board = _read_board(code, store)
+    board = _read_board(code, store, shared=True)
     if board is None:
         return
     info = board.session

@@ -27,6 +27,7 @@ import polars as pl
 import streamlit as st
 
 from analysis import UNIT
+from analysis.dataset import Tables
 from analysis.dutch import fmt_date
 from analysis.links import inert_markdown
 from analysis.werksessie import (
@@ -129,6 +130,8 @@ ORG_COLORS: dict[str, str] = {
 #: How often the live board refreshes.
 REFRESH_SECONDS = 3
 REFRESH = f"{REFRESH_SECONDS}s"
+#: A phone's board: the big screen shows what happens; sixty phones polling cost the server most.
+PHONE_REFRESH_SECONDS = 5
 #: How often a page without database tries again.
 RETRY_SECONDS = 5
 ExportFormat = Literal["md", "html", "csv", "handout"]
@@ -167,6 +170,31 @@ def open_store() -> Store:
         raise
     except Exception as exc:  # any failure to connect or migrate
         raise StoreUnavailableError(UNAVAILABLE_MESSAGE) from exc
+
+
+#: How long one read of a board serves every phone and big screen of the session (seconds).
+SHARED_BOARD_SECONDS = 1.0
+
+
+@st.cache_resource(ttl=SHARED_BOARD_SECONDS, max_entries=256, show_spinner=False)
+def _shared_board(_store: Store, url: str, code: str) -> Board:
+    del url  # part of the key: one cache per database
+    return _store.board(code)
+
+
+def _changed() -> None:
+    """After a write in this process: the next read of every board is fresh (the writer sees its own post)."""
+    _shared_board.clear()
+
+
+def shared_board(store: Store, code: str) -> Board:
+    """The board of ``code``, read at most once a second for all screens that only show it.
+
+    Sixty phones and a big screen polling every few seconds then cost one query a second
+    instead of twenty. A Board is immutable, so sharing the object is safe. The console and
+    every write read the database itself.
+    """
+    return _shared_board(store, database_url(), normalise_code(code))
 
 
 def get_store() -> Store | None:
@@ -387,16 +415,20 @@ def start_form(store: Store, year: int, districts: list[str]) -> None:
 # ---------------------------------------------------------------------------
 
 
+def session_figures(tables: Tables, districts: tuple[str, ...]) -> dict[str, Figure]:
+    """Every figure a session about ``districts`` can estimate, from one year's tables (a cached view)."""
+    return published_figures(tables.tidy, tables.population, tables.context, list(districts))
+
+
 def figures_for(info: SessionInfo) -> dict[str, Figure]:
-    """The published figures of the session's year and area."""
+    """The figures of the session's year and area, computed once per process for each year and area.
+
+    Every screen asks for them on every run (60 phones, the big screen every 2 s), so they come
+    from :func:`components.data.view`'s cache.
+    """
     year = info.year if info.year in data.years() else data.years()[-1]
     known = district_options()  # a session stored before districts were checked may hold anything
-    all_figures = published_figures(
-        data.tidy(year),
-        data.population(),
-        data.context(),
-        [d for d in info.districts if d in known],
-    )
+    all_figures = data.view(session_figures, year, tuple(d for d in info.districts if d in known))
     return {key: all_figures[key] for key in info.figures if key in all_figures}
 
 
@@ -461,6 +493,7 @@ def _post_estimate(store: Store, code: str, figure: Figure) -> None:
         _flash("error", exc.message, where)
         return
     st.session_state[f"_ws_mijn_{figure.key}_{round_no}"] = figure.format(number)
+    _changed()
     _flash("ok", f"Je schatting voor ronde {round_no} is opgeslagen.", where)
 
 
@@ -606,19 +639,25 @@ def _support(store: Store, code: str, note_id: int) -> None:
     try:
         if not store.support(code, note_id, current_client()):
             _flash("error", "Je steunde deze bijdrage al.", _AT_BOARD)
+        _changed()
     except StoreError as exc:
         _flash("error", exc.message, _AT_BOARD)
 
 
-def _notes_part(store: Store, board: Board, figure: Figure) -> None:
-    """The visible observations and action points on one question, most support first."""
+#: A phone shows this many notes of each kind (most support first); the console shows every one.
+PHONE_NOTES = 8
+
+
+def _notes_part(store: Store, board: Board, figure: Figure, limit: int | None = None) -> None:
+    """The visible observations and action points on one question, most support first (``limit`` per kind)."""
     visible = [n for n in board.notes if n.figure == figure.key and not n.hidden]
     for kind in NoteKind:
         st.subheader(NOTE_KIND_TITLES[kind])
         notes = sorted((n for n in visible if n.kind == kind), key=lambda n: (-n.support, n.id))
         if not notes:
             st.caption("Nog niets geplaatst.")
-        for note in notes:
+        more = len(notes) - limit if limit is not None and len(notes) > limit else 0
+        for note in notes[: len(notes) - more]:
             with st.container(border=True, key=f"ws_notitie_{note.id}"):
                 text_col, button_col = st.columns([6, 1], vertical_alignment="center")
                 with text_col:
@@ -636,6 +675,10 @@ def _notes_part(store: Store, board: Board, figure: Figure) -> None:
                     args=(store, board.session.code, note.id),
                     help="Steun deze bijdrage",
                 )
+        if more:
+            st.caption(
+                f"En nog {more} met minder steun; de gespreksleider ziet ze allemaal en ze staan in het verslag."
+            )
 
 
 def _text_key(figure: Figure) -> str:
@@ -723,6 +766,7 @@ def _post_note(store: Store, code: str, figure: Figure) -> None:
         return
     state[_text_key(figure)] = ""
     state.pop(_draft_key(figure), None)
+    _changed()
     _flash("ok", "Geplaatst. Iedereen ziet je bijdrage binnen enkele seconden.", where)
 
 
@@ -797,15 +841,17 @@ def board(
     again with that question (the participant's phone follows the big screen).
     """
 
-    @st.fragment(run_every=REFRESH)
+    every = PHONE_REFRESH_SECONDS if follow else REFRESH_SECONDS
+
+    @st.fragment(run_every=every)
     def _live() -> None:
         try:
-            current = store.board(code)
+            current = shared_board(store, code) if follow else store.board(code)
         except StoreUnavailableError:
             st.session_state[_OFFLINE] = True
             st.warning(
                 "Het bord kan nu niet worden bijgewerkt: de database is niet bereikbaar. Het probeert het "
-                f"elke {REFRESH_SECONDS} seconden opnieuw; wat je typt blijft staan.",
+                f"elke {every} seconden opnieuw; wat je typt blijft staan.",
                 icon=":material/cloud_off:",
             )
             return
@@ -827,9 +873,9 @@ def board(
             st.warning("Deze werksessie is gesloten. Je kunt alles nog lezen.", icon=":material/lock:")
         figure = figures[figure_key]
         _estimates_part(current, figure)
-        _notes_part(store, current, figure)
+        _notes_part(store, current, figure, PHONE_NOTES if follow else None)
         st.caption(
-            f"Bijgewerkt om {dt.datetime.now().strftime('%H:%M:%S')}; het bord ververst elke {REFRESH_SECONDS} seconden."
+            f"Bijgewerkt om {dt.datetime.now().strftime('%H:%M:%S')}; het bord ververst elke {every} seconden."
         )
 
     _live()
@@ -914,6 +960,7 @@ def _facilitator_action(store: Store, code: str, action: FacilitatorAction, figu
     except StoreError as exc:
         _flash("error", exc.message, _AT_FACILITATOR)
         return
+    _changed()
     _flash("ok", _ACTION_DONE[action], _AT_FACILITATOR)
 
 
@@ -1061,6 +1108,7 @@ def run_action(action: Action, done: str) -> None:
     except StoreError as exc:
         _flash("error", exc.message, _AT_FACILITATOR)
         return
+    _changed()
     if done:
         _flash("ok", done, _AT_FACILITATOR)
 
