@@ -403,14 +403,30 @@ def shown_choice(store: Store, info: SessionInfo, figures: dict[str, Figure]) ->
 def round_controls(store: Store, info: SessionInfo, figure: Figure) -> None:
     """Close or open the round, reveal, start round 2 and close the session."""
     code, round_no = info.code, info.current_round
+    try:
+        closed = (figure.key, round_no) in store.board(code).closed_rounds
+    except StoreError:
+        closed = False
     cols = st.columns(4)
-    cols[0].button(
-        f"Schatten sluiten (ronde {round_no})",
-        key="ws_ronde_dicht",
-        on_click=views.run_action,
-        args=(lambda k, c: store.close_round(code, k, figure.key, c), "Schatten is gesloten."),
-        width="stretch",
-    )
+    if closed:
+        cols[0].button(
+            f"Schatten weer openen (ronde {round_no})",
+            key="ws_ronde_open",
+            on_click=views.run_action,
+            args=(
+                lambda k, c: store.close_round(code, k, figure.key, c, closed=False),
+                "Schatten is weer open.",
+            ),
+            width="stretch",
+        )
+    else:
+        cols[0].button(
+            f"Schatten sluiten (ronde {round_no})",
+            key="ws_ronde_dicht",
+            on_click=views.run_action,
+            args=(lambda k, c: store.close_round(code, k, figure.key, c), "Schatten is gesloten."),
+            width="stretch",
+        )
     cols[1].button(
         f"Schattingen tonen (ronde {round_no})",
         key="ws_tonen",

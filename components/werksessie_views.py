@@ -1,8 +1,10 @@
-"""UI of the werksessie page: start or join, estimate, the live board, notes, facilitator panel, export.
+"""Parts of the werksessie screens: start or join, estimate, the live board, notes, the key, exports.
 
-Everything a participant typed is shown with ``st.text``, ``st.dataframe`` or ``inert_markdown``.
-The facilitator key lives only in a password field (session state, never the link) and is
-checked by the store on every facilitator action.
+The three screens that put these together (phone, big screen, console) are in
+:mod:`components.werksessie_screens`. Everything a participant typed is shown with ``st.text``,
+``st.dataframe`` or ``inert_markdown``. The facilitator key is shown once in a dialog, then
+lives only in this browser session (typed once into the console's password field, never in a
+link) and is checked by the store on every facilitator action.
 
 Limits are the store's: every call names the client (:func:`current_client`, from the request's
 cookie and address, so a reconnect does not reset anything). When the database is away the page
@@ -64,7 +66,6 @@ from analysis.werksessie.session import CLOSED_RETENTION_DAYS, IDLE_DAYS
 from analysis.werksessie.wording import NAMES_CONFIRM_LABEL
 from components import data
 from components.charts import show_chart
-from components.controls import bound
 from components.frame import district_options
 from components.store import database_url, engine_for
 from storage import (
@@ -80,7 +81,6 @@ from storage.repository import ROUNDS, UNAVAILABLE_MESSAGE, Board, SessionInfo, 
 logger = logging.getLogger(__name__)
 
 CODE_KEY = "sessie"
-FIGURE_KEY = "vraag"
 _CLIENT = "_ws_client"
 _KEY = "_ws_sleutel"
 _CREATED = "_ws_nieuw"
@@ -440,20 +440,6 @@ def figure_label(key: str) -> str:
 def owner_label(org: str | None) -> str:
     """An owner option as shown ('–' for none)."""
     return org or "–"
-
-
-def figure_choice(figures: dict[str, Figure]) -> str:
-    """The question page within the session; the choice travels in the link as ``vraag=``."""
-    keys = list(figures)
-    choice = bound(
-        st.segmented_control,
-        "Vraag",
-        keys,
-        key=FIGURE_KEY,
-        default=keys[0],
-        format_func=figure_label,
-    )
-    return choice if choice in figures else keys[0]
 
 
 def org_choice() -> str:

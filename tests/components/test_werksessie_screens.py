@@ -108,3 +108,22 @@ def test_big_screen_counts_without_values_and_shows_no_key() -> None:
     big.run()
     assert {m.label: m.value for m in big.metric} == {"Gepubliceerd cijfer": "188"}
     assert "de enige schatting was 150" in all_text(big)
+
+
+@pytest.mark.usefixtures("_temp_database")
+def test_console_closes_and_opens_the_round() -> None:
+    console = run_app(PAGE)
+    console.text_input(key="_ws_titel").input("Sessie Twente")
+    submit_button(console, "ws_start", "Werksessie starten").click().run()
+    code = str(console.query_params["sessie"])
+    console.button(key="ws_sleutel_bewaard").click().run()
+    console.button(key="ws_ronde_dicht").click().run()
+    assert "Schatten is gesloten." in [s.value for s in console.success]
+    assert "schatten is gesloten" in all_text(console)
+    phone = run_app(PAGE, sessie=code)
+    phone.number_input(key="_ws_schatting_signalen").set_value(150)
+    submit_button(phone, "ws_schatting_signalen", "Schatting insturen (ronde 1)").click().run()
+    assert any("ronde 1 van deze vraag gesloten" in e.value for e in phone.error)
+    console.button(key="ws_ronde_open").click().run()
+    submit_button(phone, "ws_schatting_signalen", "Schatting insturen (ronde 1)").click().run()
+    assert "Je schatting voor ronde 1 is opgeslagen." in [s.value for s in phone.success]
