@@ -16,13 +16,15 @@ follows the presenter and shows the panel without buttons. The panel polls the s
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from analysis.werksessie import join_link
 from components import deck
 from components import werksessie_views as views
 from components.share import is_session_code
-from components.werksessie_screens import estimates_count_text, joined_text, qr_svg
+from components.werksessie_screens import countdown_text, estimates_count_text, joined_text, qr_svg
 from storage import StoreError
 from storage.repository import ROUNDS, Board, normalise_code
 
@@ -32,6 +34,8 @@ SESSION_PARAM = views.CODE_KEY
 PANEL_KEY = "dia-schatting"
 #: How often the panel asks the store for the count and the reveal.
 PANEL_SECONDS = 2
+#: The countdown the presenter starts from the panel (the console offers other lengths).
+PANEL_TIMER_SECONDS = 120
 #: The parts of a question that wait for the reveal (the answer and its chart).
 WAITING_PARTS = (deck.Part.ANSWER, deck.Part.CHART)
 #: While the panel asks: the page's title, answer and chart are out of sight.
@@ -44,6 +48,7 @@ _ASKING_STYLE = """
 .st-key-dia-schatting-code p { font-size: max(2.4rem, 8vh) !important; font-weight: 800; letter-spacing: 0.08em;
   line-height: 1; font-family: ui-monospace, Menlo, Consolas, monospace; color: #1f3b5c; }
 .st-key-dia-schatting-qr { width: min(100%, 34vh); }
+.st-key-dia-schatting-klok p { font-size: max(2rem, 6vh) !important; font-weight: 700; font-variant-numeric: tabular-nums; }
 .st-key-dia-schatting-qr [data-testid="stElementToolbar"] { display: none !important; }
 </style>
 """
@@ -127,6 +132,10 @@ def _ask(code: str, controls: bool) -> bool:
                 if board.is_open(figure_key, round_no)
                 else "Schatten is gesloten; zo komt het antwoord."
             )
+            left_time = countdown_text(board.session.timer_ends_at, dt.datetime.now(dt.UTC))
+            if left_time is not None:
+                with st.container(key=f"{PANEL_KEY}-klok"):
+                    st.markdown(f":material/timer: {left_time}")
             if controls:
                 _buttons(board, figure_key, revealed=False)
         with right:
@@ -180,6 +189,16 @@ def _buttons(board: Board, figure_key: str, *, revealed: bool) -> None:
             type="primary",
             on_click=views.run_action,
             args=(lambda k, c: store.reveal(code, k, figure_key, c), "De schattingen zijn getoond."),
+        )
+        cols[2].button(
+            f"Aftellen {PANEL_TIMER_SECONDS // 60} min",
+            key="dia_ws_klok",
+            icon=":material/timer:",
+            on_click=views.run_action,
+            args=(
+                lambda k, c: store.start_timer(code, k, PANEL_TIMER_SECONDS, c),
+                "Het aftellen is gestart.",
+            ),
         )
     else:
         cols[0].button(

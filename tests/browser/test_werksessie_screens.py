@@ -248,6 +248,15 @@ def test_route_slide_asks_before_it_shows(browser: Browser, screens_server: str)
             "1 schatting binnen", timeout=LIVE_TIMEOUT_MS
         )
 
+        # The presenter starts a countdown from the same panel; the projector shows it.
+        presenter.bring_to_front()
+        presenter.get_by_role("button", name="Aftellen 2 min").click()
+        projector.bring_to_front()
+        expect(projector.locator(".st-key-dia-schatting-klok")).to_contain_text(
+            re.compile(r"[12]:\d\d"), timeout=LIVE_TIMEOUT_MS
+        )
+        projector.screenshot(path=screenshot_path("werksessie-route-aftellen.png"))
+
         # The presenter reveals: the projector shows the page's answer slide with the figure.
         presenter.bring_to_front()
         presenter.get_by_role("button", name="Schattingen tonen (ronde 1)").click()
