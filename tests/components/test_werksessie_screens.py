@@ -127,3 +127,20 @@ def test_console_closes_and_opens_the_round() -> None:
     console.button(key="ws_ronde_open").click().run()
     submit_button(phone, "ws_schatting_signalen", "Schatting insturen (ronde 1)").click().run()
     assert "Je schatting voor ronde 1 is opgeslagen." in [s.value for s in phone.success]
+
+
+@pytest.mark.usefixtures("_temp_database")
+def test_typed_code_opens_the_phone_view() -> None:
+    facilitator = run_app(PAGE)
+    facilitator.text_input(key="_ws_titel").input("Sessie Twente")
+    submit_button(facilitator, "ws_start", "Werksessie starten").click().run()
+    code = str(facilitator.query_params["sessie"])
+    phone = run_app(PAGE)
+    phone.text_input(key="_ws_code_invoer").input(f" {code.lower()[:3]}-{code.lower()[3:]} ")
+    submit_button(phone, "ws_meedoen", "Meedoen").click().run()
+    assert phone.query_params["sessie"] == code
+    assert phone.number_input(key="_ws_schatting_signalen").label == "Jouw schatting (aantal)"
+    assert "ws_tonen" not in [b.key for b in phone.button]
+    empty = run_app(PAGE)
+    submit_button(empty, "ws_meedoen", "Meedoen").click().run()
+    assert any("Vul de code in" in e.value for e in empty.error)
