@@ -319,7 +319,7 @@ def session_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_werksessie_screens_have_no_serious_violation(
     browser: Browser, session_server: str, axe: Axe
 ) -> None:
-    """The three screens of a werksessie: the console (with the key dialog), the big screen and a phone."""
+    """The three screens of a werksessie: the console (with the key dialog), the big screen and a phone, before and after the reveal."""
     results: dict[str, list[Finding]] = {}
     contexts = [
         browser.new_context(viewport=viewport, locale="nl-NL", is_mobile=phone, has_touch=phone)
@@ -349,6 +349,24 @@ def test_werksessie_screens_have_no_serious_violation(
         results["werksessie (groot scherm)"] = audit(axe, big)
         open_and_wait(phone, f"{session_server}/werksessie?sessie={code.group(1)}")
         results["werksessie (deelnemer)"] = audit(axe, phone)
+        # After the reveal: the estimates as a chart on the big screen and the phone.
+        phone.get_by_role("spinbutton", name=re.compile("Jouw schatting")).fill("150")
+        phone.get_by_role("button", name="Schatting insturen (ronde 1)").click()
+        expect(phone.get_by_text("Je schatting voor ronde 1 is opgeslagen.")).to_be_visible(
+            timeout=APP_TIMEOUT_MS
+        )
+        console.bring_to_front()
+        reveal = console.get_by_role("button", name="Schattingen tonen (ronde 1)")
+        expect(reveal).to_be_enabled(timeout=APP_TIMEOUT_MS)
+        reveal.click()
+        expect(console.get_by_text("De schattingen zijn getoond.")).to_be_visible(timeout=APP_TIMEOUT_MS)
+        for name, page in (("groot scherm", big), ("deelnemer", phone)):
+            page.bring_to_front()
+            expect(page.locator(VEGA_SELECTOR).first).to_be_visible(timeout=APP_TIMEOUT_MS)
+            wait_for_app(page)
+            results[f"werksessie ({name}, getoond)"] = audit(axe, page)
+            names = page.evaluate(_CHART_NAMES_JS)
+            assert names and all(n.startswith("Grafiek: ") for n in names), names
         for page in (console, big, phone):
             assert_no_exception(page)
             assert page.evaluate("document.documentElement.lang") == "nl"
