@@ -42,6 +42,9 @@ def test_migrations_create_tables_and_are_idempotent(engine: Engine) -> None:
     migrate(engine)  # a second upgrade is a no-op
     tables = set(inspect(engine).get_table_names())
     assert {"werksessies", "schattingen", "notities", "steun", "onthullingen", "alembic_version"} <= tables
+    assert {"rondes_dicht", "deelnemers"} <= tables  # 0005: the console's closed rounds and participants
+    columns = {c["name"] for c in inspect(engine).get_columns("werksessies")}
+    assert {"current_figure", "timer_ends_at", "timer_seconds"} <= columns
 
 
 def test_create_and_join(store: Store) -> None:
