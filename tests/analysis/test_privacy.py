@@ -296,6 +296,9 @@ def test_the_note_form_places_a_possible_name_only_after_confirmation(tmp_path, 
     at: AppTest = run_app("pages/werksessie.py")
     at.text_input(key="_ws_titel").input("Naamtest")
     submit_button(at, "ws_start", "Werksessie starten").click().run()
+    # The facilitator lands on the console; a participant posts from the join link (sessie=CODE).
+    code = at.query_params["sessie"]
+    at = run_app("pages/werksessie.py", sessie=code if isinstance(code, str) else code[0])
     text = "Afspraak met Jan Jansen van de gemeente"
     at.text_area(key="_ws_tekst_signalen").input(text)
     submit_button(at, "ws_notitie_signalen", "Plaatsen").click().run()
