@@ -15,7 +15,6 @@ the database answers again.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 import math
 import re
@@ -56,12 +55,12 @@ from analysis.werksessie import (
     format_deadline,
     published_figures,
     report_csv,
-    report_html,
     report_markdown,
     reveal_summary,
     round_comparison,
     view_link,
 )
+from analysis.werksessie.handout import handout_html
 from analysis.werksessie.session import CLOSED_RETENTION_DAYS, IDLE_DAYS
 from analysis.werksessie.wording import NAMES_CONFIRM_LABEL
 from components import data
@@ -134,17 +133,7 @@ REFRESH = f"{REFRESH_SECONDS}s"
 PHONE_REFRESH_SECONDS = 5
 #: How often a page without database tries again.
 RETRY_SECONDS = 5
-ExportFormat = Literal["md", "html", "csv", "handout"]
-
-
-def handout_maker() -> Callable[[SessionReport], str] | None:
-    """The printable handout (``analysis.werksessie.handout.handout_html``) once it exists, else None."""
-    try:
-        module = importlib.import_module("analysis.werksessie.handout")
-    except ImportError:
-        return None
-    maker = getattr(module, "handout_html", None)
-    return maker if callable(maker) else None
+ExportFormat = Literal["md", "csv", "handout"]
 
 
 # ---------------------------------------------------------------------------
@@ -1023,10 +1012,7 @@ def _export(store: Store, code: str, figures: dict[str, Figure], fmt: ExportForm
         if fmt == "csv":
             return report_csv(csv_rows(board_data))
         report = build_report(board_data, figures, url)
-        if fmt == "handout":
-            maker = handout_maker()
-            return maker(report) if maker is not None else report_html(report)
-        return report_markdown(report) if fmt == "md" else report_html(report)
+        return report_markdown(report) if fmt == "md" else handout_html(report)
 
     return make
 
@@ -1114,7 +1100,7 @@ def merge_controls(store: Store, info: SessionInfo, figure: Figure) -> None:
 
 
 def exports(store: Store, info: SessionInfo, figures: dict[str, Figure]) -> None:
-    """The downloads: report (Markdown, HTML), handout to print, and every contribution as CSV."""
+    """The downloads: the report as Markdown, the hand-out to print (HTML), and every contribution as CSV."""
     code = info.code
     st.markdown("**Verslag downloaden**")
     st.caption(
@@ -1125,13 +1111,12 @@ def exports(store: Store, info: SessionInfo, figures: dict[str, Figure]) -> None
     )
     st.button("Verslag bijwerken", key="ws_verslag_bijwerken")
     stamp = info.code
+    # The hand-out is the HTML report: one printable page per question (print to PDF from the browser).
     files: list[tuple[str, ExportFormat, str, str]] = [
-        ("Verslag (Markdown)", "md", "md", "text/markdown"),
-        ("Verslag (HTML)", "html", "html", "text/html"),
+        ("Verslag (Markdown)", "md", "md", "text/markdown;charset=utf-8"),
+        ("Hand-out om te printen (HTML)", "handout", "hand-out.html", "text/html;charset=utf-8"),
+        ("Alle bijdragen en schattingen (CSV)", "csv", "csv", "text/csv;charset=utf-8"),
     ]
-    if handout_maker() is not None:
-        files.append(("Hand-out om te printen (HTML)", "handout", "hand-out.html", "text/html"))
-    files.append(("Alle bijdragen en schattingen (CSV)", "csv", "csv", "text/csv"))
     columns = st.columns(2)
     for n, (label, fmt, suffix, mime) in enumerate(files):
         column = columns[n % 2]

@@ -160,7 +160,7 @@ def test_werksessie_two_browsers(browser: Browser, werksessie_server: str) -> No
         report = Path(markdown.value.path()).read_text(encoding="utf-8")
         assert "Horeca" in report.replace("horeca", "Horeca") and "Werksessie Oost" in report
         with fac.expect_download() as page_download:
-            fac.get_by_role("button", name="Verslag (HTML)").click()
+            fac.get_by_role("button", name="Hand-out om te printen (HTML)").click()
         report_html = Path(page_download.value.path()).read_text(encoding="utf-8")
         assert POST in report_html
         assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in report_html

@@ -368,7 +368,11 @@ def test_hostile_text_from_before_validation_is_inert(tmp_path: Path) -> None:
     for value in shown:
         assert live_markup(value) == [], value
     exports = {b.proto.label: b for b in at.get("download_button")}
-    assert set(exports) >= {"Verslag (Markdown)", "Verslag (HTML)", "Alle bijdragen en schattingen (CSV)"}
+    assert set(exports) == {
+        "Verslag (Markdown)",
+        "Hand-out om te printen (HTML)",
+        "Alle bijdragen en schattingen (CSV)",
+    }
 
 
 # ---------------------------------------------------------------------------
