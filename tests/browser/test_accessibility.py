@@ -205,13 +205,24 @@ _CHART_TEXT_FILLS_JS = f"""() => [...new Set([...document.querySelectorAll('{VEG
 _ON_FILL = {"white", "#ffffff"}
 
 
+def _over(color: str, alpha: float, ground: str) -> str:
+    """The colour ``color`` at opacity ``alpha`` as it looks on ``ground``."""
+
+    def channels(code: str) -> list[int]:
+        digits = code.lstrip("#")
+        if len(digits) == 3:
+            digits = "".join(d * 2 for d in digits)
+        return [int(digits[i : i + 2], 16) for i in (0, 2, 4)]
+
+    mixed = (
+        round(alpha * c + (1 - alpha) * g) for c, g in zip(channels(color), channels(ground), strict=True)
+    )
+    return "#" + "".join(f"{value:02x}" for value in mixed)
+
+
 def _over_white(color: str, alpha: float) -> str:
     """The colour ``color`` at opacity ``alpha`` as it looks on the white page."""
-    digits = color.lstrip("#")
-    if len(digits) == 3:
-        digits = "".join(d * 2 for d in digits)
-    channels = [int(digits[i : i + 2], 16) for i in (0, 2, 4)]
-    return "#" + "".join(f"{round(alpha * c + (1 - alpha) * 255):02x}" for c in channels)
+    return _over(color, alpha, palette.PAGE_BACKGROUND)
 
 
 def _css_hex(fill: str) -> str:
@@ -271,6 +282,22 @@ def test_caption_grey_is_the_palette_grey(app_server: str, wide: Page) -> None:
     expect(caption).to_have_css(
         "color", "rgb({}, {}, {})".format(*(int(hex_code[i : i + 2], 16) for i in (0, 2, 4)))
     )
+
+
+def test_shortcut_hints_in_the_deck_reach_4_5_to_1(app_server: str, wide: Page) -> None:
+    """'PageUp' and 'PageDown' in the deck's buttons: Streamlit fades them to 60% (4.2:1 and 3.4:1)."""
+    open_and_wait(wide, f"{app_server}/opvolging?presentatie=1")
+    hints = wide.evaluate(
+        "() => [...document.querySelectorAll('button kbd')].filter(k => k.checkVisibility()).map(k => "
+        "[k.innerText, getComputedStyle(k).color, getComputedStyle(k).opacity, "
+        "getComputedStyle(k.closest('button')).backgroundColor])"
+    )
+    assert {text for text, *_ in hints} >= {"PageUp", "PageDown"}, hints
+    for text, color, opacity, background in hints:
+        ground = _css_hex(background)
+        seen = _over(_css_hex(color), float(opacity), ground)
+        ratio = palette.contrast_ratio(seen, ground)
+        assert ratio >= palette.TEXT_MIN_RATIO, f"{text}: {palette.fmt_ratio(ratio)}"
 
 
 def test_streamlits_english_labels_are_dutch(app_server: str, wide: Page) -> None:
@@ -349,6 +376,12 @@ def test_werksessie_screens_have_no_serious_violation(
         results["werksessie (groot scherm)"] = audit(axe, big)
         open_and_wait(phone, f"{session_server}/werksessie?sessie={code.group(1)}")
         results["werksessie (deelnemer)"] = audit(axe, phone)
+        # The deck of the route carrying the session: a question slide with its estimate panel.
+        big.goto(f"{session_server}/aard-en-omvang?presentatie=1&sessie={code.group(1)}")
+        expect(big.locator(".st-key-dia-balk").first).to_be_visible(timeout=APP_TIMEOUT_MS)
+        wait_for_app(big)
+        results["route met werksessie (dia)"] = audit(axe, big)
+        open_and_wait(big, f"{session_server}/werksessie?sessie={code.group(1)}&presentatie=1")
         # After the reveal: the estimates as a chart on the big screen and the phone.
         phone.get_by_role("spinbutton", name=re.compile("Jouw schatting")).fill("150")
         phone.get_by_role("button", name="Schatting insturen (ronde 1)").click()
