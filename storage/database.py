@@ -8,7 +8,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 ENV_URL = "KETENDIALOOG_DATABASE_URL"
@@ -61,10 +61,23 @@ def alembic_config() -> Config:
     return config
 
 
+#: Key of the PostgreSQL advisory lock that lets one replica at a time migrate ("KTND").
+MIGRATION_LOCK = 0x4B544E44
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the database to the newest schema (``alembic upgrade head``)."""
+    """Bring the database to the newest schema (``alembic upgrade head``), one process at a time.
+
+    Replicas that start together would otherwise run the same migration at once and all but one
+    fail. The migration's transaction first takes a lock: PostgreSQL's transaction-level advisory
+    lock, SQLite's write lock (``BEGIN IMMEDIATE``). The others wait, then find the schema current.
+    """
     config = alembic_config()
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        elif connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

@@ -17,12 +17,34 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from typing import Any
 
 ENV_LEVEL = "KETENDIALOOG_LOG_LEVEL"
 #: The loggers of the app's own packages.
 APP_LOGGERS: tuple[str, ...] = ("storage", "components", "pages", "analysis", "ketendialoog")
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _MARK = "_ketendialoog_handler"
+
+
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the moment of logging (as logging's last resort does).
+
+    A handler bound to the ``sys.stderr`` of the moment it was made would keep writing to a stream
+    that a test runner or a host replaced (and perhaps closed) since.
+    """
+
+    def __init__(self) -> None:
+        self._override: Any = None
+        super().__init__()
+
+    @property
+    def stream(self) -> Any:
+        """The stream set with ``setStream``, else the current ``sys.stderr``."""
+        return self._override if self._override is not None else sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        self._override = None if value is sys.stderr else value
 
 
 def configure(level: str | int | None = None) -> None:
@@ -32,7 +54,7 @@ def configure(level: str | int | None = None) -> None:
         logger = logging.getLogger(name)
         if any(getattr(handler, _MARK, False) for handler in logger.handlers):
             continue
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter(FORMAT))
         setattr(handler, _MARK, True)
         logger.addHandler(handler)

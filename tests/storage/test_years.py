@@ -11,12 +11,14 @@ import datetime as dt
 import hashlib
 import hmac
 import threading
+import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, update
 
-from analysis.paths import dashboard_file
+import storage.deck  # noqa: F401  (its table on Base.metadata, so the fixtures' reset drops it too)
+from analysis.paths import PROJECT_DIR, dashboard_file
 from storage.years import (
     ENV_KEY,
     GONE_TEXT,
@@ -319,3 +321,32 @@ def test_saving_off_text_says_how_to_turn_it_on() -> None:
 def test_added_time_is_shown_in_utc() -> None:
     amsterdam_evening = dt.datetime.fromisoformat("2026-03-01T23:30:00+01:00")
     assert added_text(amsterdam_evening) == "1 maart 2026 om 22:30 (UTC)"
+
+
+def test_replicas_starting_together_migrate_once(db_url: str) -> None:
+    """Four processes (replicas) opening a fresh database at the same moment all end at the newest schema."""
+    import subprocess
+    import sys
+
+    from storage import make_engine
+    from storage.database import head_revision, schema_revision
+
+    start_at = time.time() + 3  # every process imports first, then all migrate at once
+    program = (
+        "import sys, time; from storage import make_engine, migrate; "
+        f"time.sleep(max(0, {start_at} - time.time())); migrate(make_engine(sys.argv[1]))"
+    )
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", program, db_url], cwd=PROJECT_DIR, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(4)
+    ]
+    errors = [process.communicate(timeout=120)[1] for process in processes]
+    assert [process.returncode for process in processes] == [0, 0, 0, 0], errors
+    engine = make_engine(db_url)
+    try:
+        assert schema_revision(engine) == head_revision()
+        assert YearRepository(engine).revision() == (0, 0)
+    finally:
+        engine.dispose()
