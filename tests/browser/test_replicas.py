@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from sqlalchemy import text
 
 from analysis.paths import dashboard_file
@@ -226,13 +226,38 @@ def open_page(page: Page, url: str) -> None:
 
 
 def post(page: Page, note: str) -> None:
-    """Post a note on the participant view (as tests/browser/test_werksessie_browser.py does)."""
-    wait_for_app(page)
+    """Post a note on the participant view (as tests/browser/test_werksessie_browser.py does).
+
+    A rerun that was already on its way (the board's refresh, a reload after a reconnect) may
+    redraw the field just after it was filled: then it is filled again.
+    """
     area = page.get_by_label("Tekst", exact=True)
-    area.fill(note)
-    expect(area).to_have_value(note, timeout=LIVE_TIMEOUT_MS)
+    for attempt in range(5):
+        wait_for_app(page)
+        area.fill(note)
+        try:
+            expect(area).to_have_value(note, timeout=3000)
+            page.wait_for_timeout(300)
+            expect(area).to_have_value(note, timeout=1000)
+            break
+        except AssertionError:
+            if attempt == 4:
+                raise
     page.get_by_role("button", name="Plaatsen").click()
     wait_for_app(page)
+
+
+def pick(page: Page, box: Locator, option: str) -> None:
+    """Open a selectbox and click ``option`` (again, with the keyboard, if the list stays shut)."""
+    box.scroll_into_view_if_needed()
+    box.click()
+    choice = page.get_by_role("option", name=option, exact=True)
+    try:
+        expect(choice).to_be_visible(timeout=3000)
+    except AssertionError:
+        box.press("ArrowDown")
+        expect(choice).to_be_visible()
+    choice.click()
 
 
 def new_session(cluster: Cluster, title: str) -> str:
@@ -272,7 +297,11 @@ def year_options(page: Page) -> list[str]:
     box = page.locator(SIDEBAR).get_by_role("combobox", name="Jaar")
     box.click()
     options = page.get_by_role("option")
-    expect(options.first).to_be_visible()
+    try:
+        expect(options.first).to_be_visible(timeout=3000)
+    except AssertionError:
+        box.press("ArrowDown")
+        expect(options.first).to_be_visible()
     shown = options.all_inner_texts()
     box.press("Escape")
     return [o.strip() for o in shown]
@@ -312,9 +341,7 @@ def test_a_year_saved_on_one_replica_appears_in_the_others_year_choice(
     saver.locator(".st-key-controleer_plak button").click()
     wait_for_app(saver)
     expect(saver.get_by_text("Geen fouten: de app kan de cijfers van 2023 lezen")).to_be_visible()
-    box = saver.locator(".st-key-organisatie").get_by_role("combobox")
-    box.click()
-    saver.get_by_role("option", name="RIEC", exact=True).click()
+    pick(saver, saver.locator(".st-key-organisatie").get_by_role("combobox"), "RIEC")
     wait_for_app(saver)
     saver.locator(".st-key-beheersleutel_invoer input").fill("test")
     saver.locator(".st-key-beheersleutel_invoer input").press("Enter")
@@ -325,9 +352,7 @@ def test_a_year_saved_on_one_replica_appears_in_the_others_year_choice(
     assert cluster.replica_of(saver.context) == served
 
     # The other replica's next rerun (a district chosen) has 2023 in its year choice, and shows it.
-    district = other.locator(SIDEBAR).get_by_role("combobox", name="Gebied")
-    district.click()
-    other.get_by_role("option", name="Twente", exact=True).click()
+    pick(other, other.locator(SIDEBAR).get_by_role("combobox", name="Gebied"), "Twente")
     expect(other.locator('[data-testid="stMain"]')).to_contain_text("Twente")  # the rerun has drawn
     wait_for_app(other)
     assert year_options(other) == ["2022", "2023"]
@@ -344,8 +369,7 @@ def test_a_browser_keeps_its_replica_across_reruns_and_new_browsers_spread(
     open_page(page, f"{cluster.url}/")
     for _ in range(3):  # reruns: a district chosen, then back
         for district in ("Twente", "Oost-Nederland"):
-            page.locator(SIDEBAR).get_by_role("combobox", name="Gebied").click()
-            page.get_by_role("option", name=district, exact=True).click()
+            pick(page, page.locator(SIDEBAR).get_by_role("combobox", name="Gebied"), district)
             wait_for_app(page)
         page.reload()  # a new websocket and a new Streamlit session each time
         wait_for_page(page)
