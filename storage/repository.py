@@ -756,7 +756,12 @@ class Store:
                 session.flush()
                 return _info(row)
 
-        return self._retry("create session", insert), key
+        info = self._retry("create session", insert)
+        # The code only: no title, no key, nothing a participant typed.
+        logger.info(
+            "Werksessie %s created (%d figures, kept until %s)", info.code, len(info.figures), info.expires_on
+        )
+        return info, key
 
     def get_session(self, code: str, client: Client | str) -> SessionInfo:
         """The session with this code, or NotFoundError; unknown codes count towards the client's delay."""
@@ -1099,6 +1104,7 @@ class Store:
             if not row.closed:
                 row.closed = True
                 row.closed_at = now
+                logger.info("Werksessie %s closed", row.code)
 
     # -- the console: what the big screen shows, the countdown, closed rounds, participants ----------
 

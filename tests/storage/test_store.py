@@ -326,3 +326,32 @@ def test_hidden_note_can_be_shown_again(store: Store) -> None:
     assert [n.hidden for n in store.board(code).notes] == [True]
     store.set_hidden(code, key, note, LEADER, hidden=False)
     assert [n.hidden for n in store.board(code).notes] == [False]
+
+
+def test_creating_and_closing_a_session_leave_one_log_line_each_without_title_or_key(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    # Straight on the module's logger: storage.logs.configure (run by any page test before) stops
+    # the app's loggers from propagating to the root logger, where caplog listens.
+    repository_logger = logging.getLogger("storage.repository")
+    repository_logger.addHandler(caplog.handler)
+    try:
+        with caplog.at_level(logging.INFO, logger="storage.repository"):
+            info, key = store.create_session(
+                "Geheime titel Jan Jansen",
+                DAY,
+                ["Twente"],
+                ["signalen"],
+                2022,
+                LEADER,
+                offered_districts=DISTRICTS,
+            )
+            store.close(info.code, key, LEADER)
+    finally:
+        repository_logger.removeHandler(caplog.handler)
+    lines = list(dict.fromkeys(r.getMessage() for r in caplog.records if r.name == "storage.repository"))
+    assert lines[0].startswith(f"Werksessie {info.code} created (1 figures, kept until ")
+    assert lines[1] == f"Werksessie {info.code} closed"
+    assert not any("Jan Jansen" in line or key in line for line in lines)
