@@ -1,6 +1,6 @@
 """Texts of the page 'Nieuw jaar toevoegen' that come from the data: what the app has, and prompts.
 
-Pure wording, no store: the saved years themselves live in ``storage.yearstore``.
+Pure wording, no store: the saved years themselves live in the database (``storage.years``).
 """
 
 import polars as pl

@@ -40,6 +40,18 @@ def known_keys() -> list[str]:
     return list(st.session_state.get(_KNOWN_KEY, []))
 
 
+def record(key: str, values: list[str] | None) -> None:
+    """Put ``key`` with ``values`` in the share link as if a control held them (None: take it out).
+
+    For link values that no widget holds, such as the ids of this session's own years.
+    """
+    current = st.session_state.setdefault(_RECORD_KEY, {})
+    if values:
+        current[key] = list(values)
+    else:
+        current.pop(key, None)
+
+
 def recorded() -> dict[str, list[str]]:
     """The controls of this run and their values as the link writes them."""
     return dict(st.session_state.get(_RECORD_KEY, {}))

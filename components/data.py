@@ -209,11 +209,7 @@ def _put_tokens_in_link() -> None:
     """Keep this session's tokens in the address and in the share box's link (or out, when none)."""
     tokens = _tokens()
     # The share box builds its link from the recorded controls; the tokens belong in it too.
-    record = st.session_state.setdefault(controls._RECORD_KEY, {})
-    if tokens:
-        record[LINK_KEY] = tokens
-    else:
-        record.pop(LINK_KEY, None)
+    controls.record(LINK_KEY, tokens)
     if st.query_params.get_all(LINK_KEY) != tokens:
         if tokens:
             st.query_params[LINK_KEY] = tokens

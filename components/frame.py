@@ -24,6 +24,7 @@ from analysis.links import inert_markdown
 from components import data
 from components.controls import bound
 from components.streamlit_internals import leave_legacy_page_mode, unclaimed_widget_ids
+from storage.years import SESSION_YEAR_DAYS
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +76,8 @@ def sidebar_choices() -> Selection:
         )
         if int(year) in data.session_years():
             st.caption(
-                f"{year} staat alleen in jouw sessie: toegevoegd op 'Nieuw jaar toevoegen', niet opgeslagen."
+                f"{year} is niet gepubliceerd: toegevoegd op 'Nieuw jaar toevoegen' voor jouw sessie en "
+                f"{SESSION_YEAR_DAYS} dagen te openen via de link van deze pagina."
             )
         district = bound(
             st.selectbox,
