@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from analysis.dutch import fmt_int, signed
-from analysis.werksessie.wording import middle_phrase, participants, round_label
+from analysis.werksessie.wording import middle_phrase, round_comparison, round_label, the_figure
 
 if TYPE_CHECKING:
     from analysis.werksessie.estimates import EstimateStats
@@ -63,11 +63,6 @@ def figure_line(figure: Figure) -> str:
     return f"{figure.value_label}: {figure.value_text} — {figure.counts_text}"
 
 
-def figure_phrase(figure: Figure) -> str:
-    """The figure in a sentence about estimates: ``het gepubliceerde cijfer`` or ``het berekende cijfer``."""
-    return "het gepubliceerde cijfer" if figure.published else "het berekende cijfer"
-
-
 def estimate_sentence(stats: EstimateStats, figure: Figure, round_no: int) -> str:
     """What the group estimated in one round, against the figure and what it is."""
     if stats.n == 0:
@@ -80,26 +75,8 @@ def estimate_sentence(stats: EstimateStats, figure: Figure, round_no: int) -> st
     verb = "lag" if stats.below == 1 else "lagen"
     return (
         f"{round_label(round_no)}: {middle_phrase(stats.n)} was {figure.format(stats.median)}{spread}. "
-        f"{fmt_int(stats.below)} van {fmt_int(stats.n)} {verb} lager dan {figure_phrase(figure)} "
+        f"{fmt_int(stats.below)} van {fmt_int(stats.n)} {verb} lager dan {the_figure(figure)} "
         f"({figure.value_text}), {fmt_int(stats.above)} hoger."
-    )
-
-
-_DIRECTION = {-1: "dichter bij", 0: "even ver van", 1: "verder van"}
-_AGREEMENT = {
-    None: "",
-    -1: " De schattingen liepen in ronde 2 minder uiteen.",
-    0: " De spreiding bleef gelijk.",
-    1: " De schattingen liepen in ronde 2 meer uiteen.",
-}
-
-
-def rounds_sentence(first: EstimateStats, second: EstimateStats, figure: Figure) -> str:
-    """Round 1 against round 2 (Delphi): did the middle move towards the figure, and did the group agree more?"""
-    direction = f"{_DIRECTION[first.median_shift(second, figure.value)]} {figure_phrase(figure)}"
-    return (
-        f"Het midden van de schattingen ging van {figure.format(first.median)} ({participants(first.n)}) naar "
-        f"{figure.format(second.median)} ({participants(second.n)}): {direction}.{_AGREEMENT[first.spread_shift(second)]}"
     )
 
 
@@ -133,12 +110,12 @@ def estimate_lines(q: QuestionReport) -> list[str]:
         return [NOT_REVEALED]
     lines = [estimate_sentence(stats, q.figure, i) for i, stats in enumerate(q.rounds, start=1) if stats.n]
     if len(q.rounds) >= 2 and q.rounds[0].n and q.rounds[1].n:
-        lines.append(rounds_sentence(q.rounds[0], q.rounds[1], q.figure))
+        lines.append(round_comparison(q.rounds[0], q.rounds[1], q.figure))
     return lines or [NO_ESTIMATES]
 
 
 def comparison_lines(q: QuestionReport) -> list[str]:
     """The sentence comparing round 1 and round 2, when both have estimates (the hand-out's table shows the rest)."""
     if len(q.rounds) >= 2 and q.rounds[0].n and q.rounds[1].n:
-        return [rounds_sentence(q.rounds[0], q.rounds[1], q.figure)]
+        return [round_comparison(q.rounds[0], q.rounds[1], q.figure)]
     return []
