@@ -13,6 +13,7 @@ import altair as alt
 import streamlit as st
 
 from analysis.chart_text import spec_summary
+from analysis.methods import MARGIN_SENTENCE
 
 # The colours live in analysis.palette, with their contrast checks; re-exported for the chart modules.
 from analysis.palette import (  # noqa: F401
@@ -164,4 +165,8 @@ def show_chart(build: ChartBuilder, *args: Any, source: str, key: str | None = N
     # The key numbers in words beside the chart (on a slide they are in the chart's accessible name only).
     if summary and mode != "projector":
         st.markdown(summary)
-    st.caption(f"Bron: {source}")
+    # On a slide the room never sees "Hoe berekend?": a chart that draws margins says once what they are.
+    margin = (
+        f"{MARGIN_SENTENCE} " if mode == "projector" and "marge" in json.dumps(spec.get("title", "")) else ""
+    )
+    st.caption(f"{margin}Bron: {source}")
