@@ -24,10 +24,6 @@ st.set_page_config(
     page_icon=":material/forum:",
     layout="wide",
 )
-# A tab open across a server restart (or a crafted message) brings widget states this session
-# never drew: start over once, with a Dutch notice, instead of failing on them.
-start_over_after_reload()
-
 
 # Every page comes from the question registry; each file in pages/ is named after its slug
 # (its url_path). Until the first run of this entry point, Streamlit resolves a deep link
@@ -51,6 +47,10 @@ if lost is not None:
 # The app draws the menu itself (Streamlit's sectioned menu is an invalid list for screen readers),
 # declares the page Dutch and sets its caption grey and focus outline: components/accessibility.py.
 navigation = st.navigation(sections, position="hidden")
+# A tab open across a server restart (or a crafted message) brings widget states this session
+# never drew: start over once, with a Dutch notice, instead of failing on them. After
+# st.navigation (which draws no widget), so the run starts over on the page that was asked for.
+start_over_after_reload()
 accessibility.page_setup()
 accessibility.sidebar_navigation(sections)
 # A missing or broken data file: one Dutch page naming it, on every address, instead of tracebacks.

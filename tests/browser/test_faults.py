@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -201,7 +202,7 @@ def test_a_restart_under_an_open_werksessie_tab(
     browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     env = {"KETENDIALOOG_DATABASE_URL": f"sqlite:///{tmp_path / 'werksessies.sqlite'}"}
-    first = bench.server.start("streamlit_app.py", env=env, timeout=90)
+    first = bench.server.start(bench.server.APP_SCRIPT, env=env, timeout=90)
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="nl-NL")
     try:
         page = context.new_page()
@@ -209,22 +210,29 @@ def test_a_restart_under_an_open_werksessie_tab(
         wait_for_page(page)
         page.get_by_label("Titel", exact=True).fill("Herstart")
         page.get_by_role("button", name="Werksessie starten").click()
+        dialog = page.get_by_role("dialog")
+        expect(dialog).to_contain_text("bewaar deze sleutel", timeout=30_000)
         wait_for_app(page)
-        expect(page.get_by_text("Werksessie gestart")).to_be_visible(timeout=30_000)
-        page.keyboard.press("Escape")  # the dialog with the facilitator key
+        dialog.get_by_role("button", name="Ik heb de sleutel bewaard").click()
+        expect(dialog).to_have_count(0, timeout=30_000)
+        # The participant's tab (the join link) stays open across the restart.
+        code = re.search(r"sessie=([A-Z0-9]{6})", page.url)
+        assert code is not None, page.url
+        page.goto(f"{first.base_url}/werksessie?sessie={code.group(1)}")
+        wait_for_page(page)
         expect(page.get_by_role("heading", name="Herstart")).to_be_visible(timeout=30_000)
         first.stop()
         monkeypatch.setattr(bench.server, "free_port", lambda: first.port)  # the same address again
-        second = bench.server.start("streamlit_app.py", env=env, timeout=90)
+        second = bench.server.start(bench.server.APP_SCRIPT, env=env, timeout=90)
         try:
             # The board refreshes every few seconds: the reconnected tab runs against the new server.
             expect(page.get_by_text(NOTICE_START)).to_be_visible(timeout=60_000)
             wait_for_app(page)
             expect(page.locator(EXCEPTION_SELECTOR)).to_have_count(0)
             expect(page.get_by_role("heading", name="Herstart")).to_be_visible()  # the session code stayed
-            sidebar = page.locator('[data-testid="stSidebar"]')
-            expect(sidebar.get_by_text("Opvolging van signalen")).to_be_visible()  # not the raw file list
-            expect(sidebar.get_by_text("rapportage-interventie")).to_have_count(0)
+            # The app's own frame ran (the participant's view has no menu), not the raw file list.
+            expect(page.get_by_text("rapportage-interventie", exact=True)).to_have_count(0)
+            expect(page.get_by_label("Jouw schatting (aantal)", exact=True)).to_be_visible()
             page.screenshot(path=screenshot_path("fault_restart.png"))
         finally:
             second.stop()
@@ -235,7 +243,16 @@ def test_a_restart_under_an_open_werksessie_tab(
 
 # -- missing and broken data files ------------------------------------------------------------
 
-APP_PARTS = ("streamlit_app.py", "analysis", "components", "pages", "storage", "data", ".streamlit")
+APP_PARTS = (
+    "serve.py",
+    "streamlit_app.py",
+    "analysis",
+    "components",
+    "pages",
+    "storage",
+    "data",
+    ".streamlit",
+)
 
 
 def app_copy(target: Path) -> Path:
