@@ -132,7 +132,7 @@ def test_paste_preview_use_and_see_the_change_everywhere(
     wait_for_app(page)
     expect(page.get_by_text("2023 is nu beschikbaar in jouw sessie")).to_be_visible()
     expect(year_box(page)).to_have_value("2023")
-    expect(page.locator(SIDEBAR).get_by_text("2023 staat alleen in jouw sessie")).to_be_visible()
+    expect(page.locator(SIDEBAR).get_by_text("2023 is niet gepubliceerd")).to_be_visible()
     # What was pasted is still there.
     expect(page.locator(".st-key-plak textarea")).to_have_value(SYNTHETIC_2023)
 

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from analysis.questions import question, route
+from components import deck
 from tests.browser.helpers import MAIN_SELECTOR, assert_no_exception, wait_for_charts, wait_for_page
 
 NOTICE = '[data-testid="stAlert"]'
@@ -36,7 +37,7 @@ def test_laptop_link_on_every_slide_shows_no_notice(app_server: str, browser: Br
         page.goto(f"{app_server}/{question(slug).url_path}")
         wait_for_page(page)
         link = _share_link(page)
-        for slide in ("Vraag", "Grafiek", "Gesprek"):
+        for slide in [s.name for s in deck.slides() if s.question.slug == slug]:
             page.goto(f"{link}&presentatie=1&dia={slide}")
             wait_for_page(page)
             notices = page.locator(NOTICE).filter(has_text=NOT_UNDERSTOOD)
