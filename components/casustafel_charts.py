@@ -37,7 +37,9 @@ def district_ratio_chart(
         alt.Tooltip("weggelaten:N", title="Zonder (?)"),
     ]
     top = data["bovengrens"].max()
-    room = (float(top) if isinstance(top, int | float) and top else 1.0) * 1.55
+    # Room right of the widest margin for the labels ("1,50 (15 interventies op 10 rapportages)"),
+    # also in a 560 px column (a 1280 px window at 200% zoom).
+    room = (float(top) if isinstance(top, int | float) and top else 1.0) * 2.0
     x = alt.X("ondergrens:Q", title=axis_title, scale=alt.Scale(domain=[0, room], nice=False))
     district_rules = (
         alt.Chart(districts)

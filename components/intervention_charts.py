@@ -171,7 +171,7 @@ def mix_chart(mix: pl.DataFrame, *, selected: str | None = None) -> alt.LayerCha
                 "aantal:Q",
                 stack="zero",
                 title="Aantal interventies",
-                scale=alt.Scale(domain=[0, max([1, *data["totaal"].drop_nulls().to_list()]) * 1.6]),
+                scale=alt.Scale(domain=[0, max([1, *data["totaal"].drop_nulls().to_list()]) * 2.2]),
             ),
             y=y,
             color=alt.Color(

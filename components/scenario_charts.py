@@ -268,7 +268,8 @@ def district_chart(districts: pl.DataFrame, district: str, subtitle: str) -> alt
     data = district_table(districts, district)
     order = data["district"].to_list()
     top = float(data.select(pl.col("verwacht").max()).item() or 1)
-    x_scale = alt.Scale(domain=[0, top * 1.75], nice=False)
+    # Room right of the bars for the labels, also in a 560 px column (1280 px at 200% zoom).
+    x_scale = alt.Scale(domain=[0, top * 2.6], nice=False)
     base = alt.Chart(data).encode(y=alt.Y("district:N", sort=order, title=None))
     tooltip = [
         alt.Tooltip("district:N", title="District"),

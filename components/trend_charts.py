@@ -167,7 +167,8 @@ def ratio_chart(ratios: pl.DataFrame, year: int) -> alt.LayerChart:
     """Rate ratio ``year``/2019 with its exact 95% interval on a log scale (not named on screen); 1 means no change."""
     order = ratios["rij"].to_list()
     low = min(0.04, _or(ratios["ratio_onder"].min(), 1) * 0.8)
-    scale = alt.Scale(type="log", domain=[low, 2.5], nice=False)
+    # Room right of 2 for the labels ("0,93 (marge 0,76–1,13)"), also at 200% zoom.
+    scale = alt.Scale(type="log", domain=[low, 6.0], nice=False)
     base = alt.Chart(ratios).encode(y=alt.Y("rij:N", sort=order, title=None))
     tooltip = [
         alt.Tooltip("rij:N", title="Vergelijking"),

@@ -36,7 +36,15 @@ _OVERFLOW_JS = f"""() => {{
     // A tab list scrolls on its own, with arrow buttons (Streamlit's tabs).
     .filter(e => !e.closest('[role="tablist"]'))
     .map(e => (e.getAttribute('data-testid') || e.tagName) + ': ' + (e.innerText || '').slice(0, 50));
+  // Text Vega drew past the right edge of its own chart is clipped there (a label cut short).
+  const clipped = [...main.querySelectorAll('{VEGA_SELECTOR} svg.marks')].flatMap(svg => {{
+    const edge = svg.getBoundingClientRect().right;
+    return [...svg.querySelectorAll('text')]
+      .filter(t => t.textContent && t.getBoundingClientRect().right > edge + 1)
+      .map(t => 'chart text: ' + t.textContent.slice(0, 50));
+  }});
   return {{
+    clipped: clipped,
     page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     main: main.scrollWidth - main.clientWidth,
     wide: wide,
@@ -62,5 +70,8 @@ def test_page_reflows_at_200_percent_zoom(app_server: str, browser: Browser, pat
         assert overflow["page"] <= 1, f"/{path}: the page scrolls sideways by {overflow['page']} px"
         assert overflow["main"] <= 1, f"/{path}: the main area scrolls sideways by {overflow['main']} px"
         assert not overflow["wide"], f"/{path}: cut off at the right: {overflow['wide']}"
+        assert not overflow["clipped"], (
+            f"/{path}: chart text cut off at the chart's edge: {overflow['clipped']}"
+        )
     finally:
         context.close()
