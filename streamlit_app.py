@@ -25,6 +25,7 @@ st.set_page_config(
     layout="wide",
 )
 
+
 # Every page comes from the question registry; each file in pages/ is named after its slug
 # (its url_path). Until the first run of this entry point, Streamlit resolves a deep link
 # against the files in pages/ by name; matching names keep a cold deep link from showing
