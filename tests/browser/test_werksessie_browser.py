@@ -144,7 +144,9 @@ def test_werksessie_two_browsers(browser: Browser, werksessie_server: str) -> No
         fac.get_by_role("button", name="Schattingen tonen (ronde 1)").click()
         expect(fac.get_by_text("De schattingen zijn getoond.")).to_be_visible(timeout=LIVE_TIMEOUT_MS)
         part.bring_to_front()
-        expect(part.get_by_text("Gepubliceerd cijfer")).to_be_visible(timeout=LIVE_TIMEOUT_MS)
+        # The figure's card (the strip's label says "gepubliceerd cijfer: 188" too, once it is drawn).
+        revealed = part.get_by_test_id("stMetricLabel").get_by_text("Gepubliceerd cijfer", exact=True)
+        expect(revealed).to_be_visible(timeout=LIVE_TIMEOUT_MS)
         expect(part.get_by_text("de enige schatting was 150", exact=False)).to_be_visible(
             timeout=LIVE_TIMEOUT_MS
         )
