@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from analysis.dutch import fmt_int, signed
-from analysis.werksessie.wording import middle_phrase, round_comparison, round_label, the_figure
+from analysis.werksessie.wording import middle_phrase, round_comparison, round_label, spread_text, the_figure
 
 if TYPE_CHECKING:
     from analysis.werksessie.estimates import EstimateStats
@@ -67,11 +67,7 @@ def estimate_sentence(stats: EstimateStats, figure: Figure, round_no: int) -> st
     """What the group estimated in one round, against the figure and what it is."""
     if stats.n == 0:
         return f"{round_label(round_no)}: geen schattingen."
-    spread = (
-        f" (van {figure.format(stats.low)} tot {figure.format(stats.high)})"
-        if stats.low != stats.high
-        else ""
-    )
+    spread = spread_text(stats, figure)
     verb = "lag" if stats.below == 1 else "lagen"
     return (
         f"{round_label(round_no)}: {middle_phrase(stats.n)} was {figure.format(stats.median)}{spread}. "

@@ -211,18 +211,20 @@ def the_figure(figure: Figure) -> str:
     return "het gepubliceerde cijfer" if figure.published else "het berekende cijfer"
 
 
+def spread_text(stats: EstimateStats, figure: Figure) -> str:
+    """The range of a round's estimates: `` (van 150 tot 240)``, or nothing when they were all the same."""
+    if stats.low == stats.high:
+        return ""
+    return f" (van {figure.format(stats.low)} tot {figure.format(stats.high)})"
+
+
 def reveal_summary(stats: EstimateStats, figure: Figure, round_no: int) -> str:
     """One Dutch sentence: what the group estimated in a round against the figure (and where it comes from)."""
     if stats.n == 0:
         return f"{round_label(round_no)}: nog geen schattingen. {lower_first_letter(figure_is(figure), upper=True)}."
-    spread = (
-        f" (van {figure.format(stats.low)} tot {figure.format(stats.high)})"
-        if stats.low != stats.high
-        else ""
-    )
     lower = "lag" if stats.below == 1 else "lagen"
     return (
-        f"{round_label(round_no)}: {middle_phrase(stats.n)} was {figure.format(stats.median)}{spread}; "
+        f"{round_label(round_no)}: {middle_phrase(stats.n)} was {figure.format(stats.median)}{spread_text(stats, figure)}; "
         f"{figure_is(figure)} ({figure.counts_text}). {fmt_int(stats.below)} van "
         f"{fmt_int(stats.n)} {lower} lager, {fmt_int(stats.above)} hoger."
     )
