@@ -160,6 +160,15 @@ def scenario_answer(result: ScenarioResult, district: str = UNIT) -> str:
     )
 
 
+def _seen_against_expected(
+    view: ScenarioView, entries: Sequence[tuple[str, ScenarioResult]], district: str
+) -> tuple[int | None, list[float], list[float | None]]:
+    """The area's police signals, each entry's expected victims, and the signals as a share of each."""
+    signals = area_figures(view.baseline, district)[2]
+    expected = [area_figures(result, district)[0] for _, result in entries]
+    return signals, expected, [visible_share(signals, value)[0] for value in expected]
+
+
 def comparison_answer(view: ScenarioView, district: str = UNIT) -> str:
     """The answer for the basis, A and B side by side: how much stays out of sight, and what each expects.
 
@@ -167,9 +176,7 @@ def comparison_answer(view: ScenarioView, district: str = UNIT) -> str:
     sentence stays within 30 words whatever the names are.
     """
     entries = [("de basis", view.baseline)] + [(s.letter, s.result) for s in view.scenarios]
-    signals = area_figures(view.baseline, district)[2]
-    expected = [area_figures(result, district)[0] for _, result in entries]
-    visible = [visible_share(signals, value)[0] for value in expected]
+    signals, expected, visible = _seen_against_expected(view, entries, district)
     listed = "Verwacht: " + ", ".join(
         f"{'basis ongeveer' if i == 0 else label} {fmt_int(value)}"
         for i, ((label, _), value) in enumerate(zip(entries, expected, strict=True))
@@ -202,9 +209,7 @@ def hidden_figure(view: ScenarioView, district: str = UNIT) -> tuple[str, str] |
     entries = [("de basis", view.baseline)] + [(s.letter, s.result) for s in view.scenarios]
     if not view.comparing:
         entries = [("", view.first)]
-    signals = area_figures(view.baseline, district)[2]
-    expected = [area_figures(result, district)[0] for _, result in entries]
-    shares = [visible_share(signals, value)[0] for value in expected]
+    signals, expected, shares = _seen_against_expected(view, entries, district)
     if signals is None or any(share is None or share >= 1 for share in shares):
         return None
     best = max(range(len(shares)), key=lambda i: shares[i] or 0.0)
