@@ -33,6 +33,7 @@ import secrets
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 from sqlalchemy import (
@@ -201,6 +202,18 @@ def clean_file_name(name: str) -> str:
 
 def _sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
+
+
+def _content(layout: str, original: bytes, file_name: str) -> dict[str, Any]:
+    """The columns a saved year and a session year share: the tables, the upload as it came, their checksums."""
+    return {
+        "layout": layout,
+        "layout_sha256": _sha256(layout.encode("utf-8")),
+        "original": original,
+        "size": len(original),
+        "sha256": _sha256(original),
+        "file_name": clean_file_name(file_name),
+    }
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -401,12 +414,7 @@ class YearRepository:
                     year=year,
                     version=(newest.version + 1) if newest else 1,
                     replaces_id=newest.id if newest else None,
-                    layout=layout,
-                    layout_sha256=_sha256(layout.encode("utf-8")),
-                    original=original,
-                    size=len(original),
-                    sha256=_sha256(original),
-                    file_name=clean_file_name(file_name),
+                    **_content(layout, original, file_name),
                     organisation=organisation,
                     saved_at=when,
                 )
@@ -450,12 +458,7 @@ class YearRepository:
         row = SessionYearRow(
             token=new_token(),
             year=int(year),
-            layout=layout,
-            layout_sha256=_sha256(layout.encode("utf-8")),
-            original=original,
-            size=len(original),
-            sha256=_sha256(original),
-            file_name=clean_file_name(file_name),
+            **_content(layout, original, file_name),
             created_at=moment,
             expires_at=moment + dt.timedelta(days=SESSION_YEAR_DAYS),
         )
