@@ -38,7 +38,7 @@ from sqlalchemy import func, select
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from bench.load import cpu_seconds
-from bench.server import Server, start
+from bench.server import APP_SCRIPT, Server, start
 from bench.st_client import ProtocolError, RunResult, Session
 from storage import Store, make_engine, migrate
 from storage.clients import XSRF_COOKIE
@@ -217,20 +217,23 @@ async def _participant(
     phone = await _open(base, f"sessie={code}")
     joins.append(time.perf_counter() - opened)
     fragments = phone.timed_fragments("ververst elke")
-    await go.wait()  # the facilitator asks the question once the room has joined
 
     async def poll() -> None:
+        # Like the browser's timer of a fragment with run_every: it starts when the page has
+        # loaded, so phones that joined at different moments refresh at different moments.
         while not stop.is_set():
             await asyncio.sleep(PHONE_REFRESH_S)
             for fragment in fragments:
                 try:
                     run = await phone.rerun(fragment_id=fragment)
+                except ProtocolError:
+                    continue
+                if go.is_set():
                     counter[0] += 1
                     poll_times.append(run.elapsed)
-                except ProtocolError:
-                    pass
 
     poller = asyncio.create_task(poll())
+    await go.wait()  # the facilitator asks the question once the room has joined
     t0 = time.perf_counter()
     try:
         for i, delay in enumerate(delays):
@@ -459,7 +462,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-werksessie-") as tmp:
         db_url = f"sqlite:///{Path(tmp) / 'werksessies.sqlite'}"
-        with start("streamlit_app.py", env={"KETENDIALOOG_DATABASE_URL": db_url}) as server:
+        with start(APP_SCRIPT, env={"KETENDIALOOG_DATABASE_URL": db_url}) as server:
             result = asyncio.run(run_room(server, db_url, args.participants, args.alone, args.seed))
     figures = summary(result)
     RESULTS.mkdir(exist_ok=True)

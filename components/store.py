@@ -6,6 +6,7 @@ process; a failure is not cached, so the next run tries again. Importing this mo
 the operator log once (:func:`storage.logs.configure`).
 """
 
+import functools
 import logging
 import os
 from collections.abc import Mapping
@@ -22,17 +23,25 @@ configure()
 logger = logging.getLogger(__name__)
 
 
-def _secret_url() -> str | None:
+@functools.cache
+def secret(name: str) -> str | None:
+    """The Streamlit secret ``name`` as text, or None; read once per process.
+
+    Without a secrets file, ``st.secrets`` looks for the files again on every access, under
+    one lock for all sessions: with sixty phones refreshing their boards that lock was where
+    their runs waited (docs/performance.md, werksessie). A changed secret takes a restart,
+    as a changed database URL does anyway (the engine is made once per process).
+    """
     try:
-        value = st.secrets.get("database_url")
-    except Exception:  # no secrets file at all
+        value = st.secrets.get(name)
+    except Exception:  # no secrets file, or one that cannot be read
         return None
     return str(value) if value else None
 
 
 def database_url() -> str:
     """The configured database URL: environment, then Streamlit secret, then the default SQLite file."""
-    return resolve_url(os.environ, _secret_url())
+    return resolve_url(os.environ, secret("database_url"))
 
 
 @st.cache_resource(show_spinner=False)

@@ -619,8 +619,9 @@ def _support(store: Store, code: str, note_id: int) -> None:
         _flash("error", exc.message, _AT_BOARD)
 
 
-#: A phone shows this many notes of each kind (most support first); the console shows every one.
-PHONE_NOTES = 8
+#: A phone shows this many notes of each kind (most support first), as many as the big screen;
+#: the console shows every one.
+PHONE_NOTES = 5
 
 
 def _notes_part(store: Store, board: Board, figure: Figure, limit: int | None = None) -> None:
@@ -633,23 +634,23 @@ def _notes_part(store: Store, board: Board, figure: Figure, limit: int | None = 
             st.caption("Nog niets geplaatst.")
         more = len(notes) - limit if limit is not None and len(notes) > limit else 0
         for note in notes[: len(notes) - more]:
+            # Five elements a card (no columns): sixty phones redraw these every few seconds.
             with st.container(border=True, key=f"ws_notitie_{note.id}"):
-                text_col, button_col = st.columns([6, 1], vertical_alignment="center")
-                with text_col:
-                    st.text(note.text)
-                    extra = ""
-                    if kind == NoteKind.ACTION:
-                        extra = f" · eigenaar: {note.owner_org or NO_ORG}"
-                        if note.deadline:
-                            extra += f" · uiterlijk {format_deadline(note.deadline)}"
+                st.text(note.text)
+                extra = ""
+                if kind == NoteKind.ACTION:
+                    extra = f" · eigenaar: {note.owner_org or NO_ORG}"
+                    if note.deadline:
+                        extra += f" · uiterlijk {format_deadline(note.deadline)}"
+                with st.container(horizontal=True, wrap=False, vertical_alignment="center", gap="small"):
                     st.caption(inert_markdown(f"#{note.id} · {note.org_type}{extra} · steun: {note.support}"))
-                button_col.button(
-                    "+1",
-                    key=f"ws_steun_{note.id}",
-                    on_click=_support,
-                    args=(store, board.session.code, note.id),
-                    help="Steun deze bijdrage",
-                )
+                    st.button(
+                        "+1",
+                        key=f"ws_steun_{note.id}",
+                        on_click=_support,
+                        args=(store, board.session.code, note.id),
+                        help="Steun deze bijdrage",
+                    )
         if more:
             st.caption(
                 f"En nog {more} met minder steun; de gespreksleider ziet ze allemaal en ze staan in het verslag."

@@ -34,6 +34,7 @@ from components import data
 from components.controls import bound, known
 from components.frame import YEAR_KEY as FRAME_YEAR_KEY
 from components.share import expect_link_values
+from components.store import secret
 from components.streamlit_internals import testid
 from storage.years import (
     NO_ORGANISATION_TEXT,
@@ -444,22 +445,15 @@ def _use(year: int) -> None:
         )
 
 
-def _secret() -> object:
-    try:
-        return st.secrets.get(SECRET_KEY)
-    except Exception:  # no secrets file, or one that cannot be read: no key from there
-        return None
-
-
 def saving_configured() -> bool:
     """True when a facilitator key is configured on this server."""
-    return configured_key(secret=_secret()) is not None
+    return configured_key(secret=secret(SECRET_KEY)) is not None
 
 
 def _save(year: int, replaces: int | None = None) -> None:
     given = st.session_state.get(SECRET_INPUT_KEY) or ""
     st.session_state[SECRET_INPUT_KEY] = ""  # never keep the key around
-    if not key_matches(given, configured_key(secret=_secret())):
+    if not key_matches(given, configured_key(secret=secret(SECRET_KEY))):
         logger.warning("Saving year %d refused: wrong facilitator key", year)
         _say("fout", WRONG_KEY_TEXT)
         return
