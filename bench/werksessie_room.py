@@ -457,7 +457,9 @@ def summary(result: RoomResult) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--participants", type=int, default=60)
-    parser.add_argument("--alone", type=int, default=20, help="participants measured one at a time first (3 posts each)")
+    parser.add_argument(
+        "--alone", type=int, default=20, help="participants measured one at a time first (3 posts each)"
+    )
     parser.add_argument("--seed", type=int, default=12)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-werksessie-") as tmp:
