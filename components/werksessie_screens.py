@@ -296,14 +296,8 @@ def _big_live(store: Store, code: str, figures: dict[str, Figure]) -> None:
         st.markdown(f"{state} De schattingen en het antwoord verschijnen als de gespreksleider ze toont.")
     else:
         views.reveal_part(board, figure, big=True)
-    actions = sorted(
-        (n for n in board.notes if n.figure == key and not n.hidden and n.kind == NoteKind.ACTION),
-        key=lambda n: (-n.support, n.id),
-    )[:5]
-    observations = sorted(
-        (n for n in board.notes if n.figure == key and not n.hidden and n.kind == NoteKind.OBSERVATION),
-        key=lambda n: (-n.support, n.id),
-    )[:5]
+    actions = board.ranked_notes(key, NoteKind.ACTION)[: views.TOP_NOTES]
+    observations = board.ranked_notes(key, NoteKind.OBSERVATION)[: views.TOP_NOTES]
     if actions or observations:
         left, right = st.columns(2)
         for column, title, notes in ((left, "Actiepunten", actions), (right, "Observaties", observations)):

@@ -619,17 +619,16 @@ def _support(store: Store, code: str, note_id: int) -> None:
         _flash("error", exc.message, _AT_BOARD)
 
 
-#: A phone shows this many notes of each kind (most support first), as many as the big screen;
-#: the console shows every one.
-PHONE_NOTES = 5
+#: A phone and the big screen show this many notes of each kind (most support first); the console
+#: shows every one.
+TOP_NOTES = 5
 
 
 def _notes_part(store: Store, board: Board, figure: Figure, limit: int | None = None) -> None:
     """The visible observations and action points on one question, most support first (``limit`` per kind)."""
-    visible = [n for n in board.notes if n.figure == figure.key and not n.hidden]
     for kind in NoteKind:
         st.subheader(NOTE_KIND_TITLES[kind])
-        notes = sorted((n for n in visible if n.kind == kind), key=lambda n: (-n.support, n.id))
+        notes = board.ranked_notes(figure.key, kind)
         if not notes:
             st.caption("Nog niets geplaatst.")
         more = len(notes) - limit if limit is not None and len(notes) > limit else 0
@@ -849,7 +848,7 @@ def board(
             st.warning("Deze werksessie is gesloten. Je kunt alles nog lezen.", icon=":material/lock:")
         figure = figures[figure_key]
         _estimates_part(current, figure)
-        _notes_part(store, current, figure, PHONE_NOTES if follow else None)
+        _notes_part(store, current, figure, TOP_NOTES if follow else None)
         st.caption(
             f"Bijgewerkt om {dt.datetime.now().strftime('%H:%M:%S')}; het bord ververst elke {every} seconden."
         )

@@ -360,6 +360,13 @@ class Board:
         """True when the facilitator showed this figure's estimates of this round."""
         return (figure, round_no) in self.revealed
 
+    def ranked_notes(self, figure: str, kind: str) -> list[NoteView]:
+        """The visible notes of one kind on one figure, most support first (then the oldest)."""
+        return sorted(
+            (n for n in self.notes if n.figure == figure and not n.hidden and n.kind == kind),
+            key=lambda n: (-n.support, n.id),
+        )
+
 
 @dataclass(frozen=True)
 class Hashed:
