@@ -184,6 +184,7 @@ class Session:
                     compression=None,
                     open_timeout=timeout,
                     ping_interval=None,
+                    additional_headers=self.handshake_headers(),
                 )
                 self.connect_attempts = attempt + 1
                 return time.perf_counter() - start
@@ -191,6 +192,10 @@ class Session:
                 if attempt == attempts - 1:
                     raise
         raise ProtocolError("unreachable")
+
+    def handshake_headers(self) -> dict[str, str]:
+        """Extra HTTP headers of the websocket handshake (none; a subclass may send a cookie)."""
+        return {}
 
     async def close(self) -> None:
         if self._ws is not None:

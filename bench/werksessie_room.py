@@ -60,22 +60,9 @@ class RoomSession(Session):
 
     cookie: str = ""
 
-    async def connect(self, attempts: int = 3, timeout: float = 30.0) -> float:
-        """Open the websocket with this browser's XSRF cookie (the store tells browsers apart by it)."""
-        import websockets
-        from websockets.typing import Subprotocol
-
-        start_t = time.perf_counter()
-        self._ws = await websockets.connect(
-            self.ws_url,
-            subprotocols=[Subprotocol("streamlit")],
-            max_size=None,
-            compression=None,
-            open_timeout=timeout,
-            ping_interval=None,
-            additional_headers={"Cookie": f"{XSRF_COOKIE}={self.cookie}"},
-        )
-        return time.perf_counter() - start_t
+    def handshake_headers(self) -> dict[str, str]:
+        """This browser's XSRF cookie (the store tells browsers apart by it)."""
+        return {"Cookie": f"{XSRF_COOKIE}={self.cookie}"}
 
     def fill(self, key: str, value: Any) -> None:
         """Type ``value`` into the widget ``key`` without a rerun (a form field, sent with the submit)."""
