@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from alembic import command
@@ -63,6 +65,27 @@ def make_engine(url: str) -> Engine:
     return create_engine(
         url, pool_pre_ping=True, pool_size=10, max_overflow=60, connect_args={"connect_timeout": 5}
     )
+
+
+#: One lock per SQLite database file in this process (see :func:`writer_lock`).
+_SQLITE_WRITERS: dict[str, threading.RLock] = {}
+_SQLITE_WRITERS_GUARD = threading.Lock()
+
+
+def writer_lock(engine: Engine) -> AbstractContextManager[object]:
+    """What a writing transaction on ``engine`` holds in this process: a lock per SQLite file, nothing for PostgreSQL.
+
+    SQLite lets one transaction write at a time. Another writer waits in SQLite's busy
+    handler, which sleeps in growing steps (1, 2, 5, … up to 100 ms) and so often wakes
+    long after the first writer committed: in a room of sixty phones, posts that came in
+    together waited 100–140 ms. Writers of one process queue on this lock instead and go
+    the moment the one before them commits. Writers in other processes still meet in the
+    busy handler. PostgreSQL locks rows, not the file, so it needs nothing here.
+    """
+    if engine.dialect.name != "sqlite":
+        return nullcontext()
+    with _SQLITE_WRITERS_GUARD:
+        return _SQLITE_WRITERS.setdefault(str(engine.url), threading.RLock())
 
 
 def alembic_config() -> Config:

@@ -34,7 +34,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
@@ -72,6 +72,7 @@ from analysis.werksessie.session import (
     guess_delay,
 )
 from storage.clients import Client
+from storage.database import writer_lock
 from storage.models import (
     Attempt,
     ClosedRound,
@@ -479,10 +480,15 @@ class Store:
         self._last_purge = -math.inf
 
     @contextmanager
-    def _session(self, operation: str) -> Iterator[OrmSession]:
-        """One transaction; a database failure is logged and becomes StoreUnavailableError."""
+    def _session(self, operation: str, *, writes: bool = True) -> Iterator[OrmSession]:
+        """One transaction; a database failure is logged and becomes StoreUnavailableError.
+
+        A transaction that ``writes`` first takes this process's turn to write on SQLite
+        (:func:`storage.database.writer_lock`); one that only reads does not wait for it.
+        """
+        turn = writer_lock(self.engine) if writes else nullcontext()
         try:
-            with OrmSession(self.engine, expire_on_commit=False) as session, session.begin():
+            with turn, OrmSession(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except StoreError:
             raise
@@ -514,7 +520,7 @@ class Store:
             if configured:
                 self._salt = configured.encode()
             else:
-                with self._session("read salt") as session:
+                with self._session("read salt", writes=False) as session:
                     value = session.scalar(select(Setting.value).where(Setting.name == "client_salt"))
                 if not value:
                     raise StoreUnavailableError(UNAVAILABLE_MESSAGE)
@@ -600,7 +606,7 @@ class Store:
     def guess_wait(self, client: Client | str, kind: str = GUESS_KEY) -> float:
         """Seconds before this client's next key (or code) is looked at (0 when it may try now)."""
         who = self.hashed(client)
-        with self._session("guess wait") as session:
+        with self._session("guess wait", writes=False) as session:
             return max(0.0, self._guess_wait(session, who, kind, self._now()))
 
     def _guarded(
@@ -682,7 +688,7 @@ class Store:
 
     def ping(self) -> None:
         """Raise StoreUnavailableError when the database does not answer."""
-        with self._session("ping") as session:
+        with self._session("ping", writes=False) as session:
             session.execute(select(1))
 
     def create_session(
@@ -987,7 +993,7 @@ class Store:
 
     def board(self, code: str) -> Board:
         """The whole board of a session in one read."""
-        with self._session("read board") as session:
+        with self._session("read board", writes=False) as session:
             row = self._row(session, code)
             counts = (
                 select(Support.note_id, func.count().label("n"))
