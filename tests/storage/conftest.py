@@ -7,6 +7,7 @@ cannot silently skip them.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -66,3 +67,17 @@ def engine(db_url: str) -> Iterator[Engine]:
 def store(engine: Engine) -> Store:
     """A store over the migrated test database."""
     return Store(engine)
+
+
+def open_twente_session(store: Store) -> str:
+    """Open a werksessie for Twente on the signals question (offered: the unit and Twente); return its code."""
+    info, _key = store.create_session(
+        "Werksessie Twente",
+        dt.date.today(),
+        ["Twente"],
+        ["signalen"],
+        2022,
+        "leider",
+        offered_districts=["Oost-Nederland", "Twente"],
+    )
+    return info.code

@@ -5,7 +5,6 @@ SQLite file that is still open for writing (WAL), ``backup``, the database delet
 same session, note and year are there, the year's original byte for byte.
 """
 
-import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -16,9 +15,9 @@ from storage import Store, YearRepository, make_engine, migrate
 from storage.__main__ import main
 from storage.database import head_revision
 from storage.repository import KIND_OBSERVATION
+from tests.storage.conftest import open_twente_session
 
 TEXT_2022 = dashboard_file(2022).read_text(encoding="utf-8")
-DISTRICTS = ("Oost-Nederland", "Twente")
 
 
 def test_backup_delete_restore_brings_back_sessions_and_years(
@@ -29,18 +28,8 @@ def test_backup_delete_restore_brings_back_sessions_and_years(
     engine = make_engine(url)
     migrate(engine)
     store = Store(engine)
-    info, _key = store.create_session(
-        "Werksessie Twente",
-        dt.date.today(),
-        ["Twente"],
-        ["signalen"],
-        2022,
-        "leider",
-        offered_districts=DISTRICTS,
-    )
-    note_id = store.add_note(
-        info.code, "signalen", KIND_OBSERVATION, "Meer signalen uit de zorg", "gemeente", "a"
-    )
+    code = open_twente_session(store)
+    note_id = store.add_note(code, "signalen", KIND_OBSERVATION, "Meer signalen uit de zorg", "gemeente", "a")
     original = b"PK\x03\x04 workbook \x00\xff"
     saved = YearRepository(engine).save(2023, original, "dashboard_2023.xlsx", TEXT_2022, "RIEC")
     # The app keeps its engine open while the backup runs: WAL content must be in the copy.
@@ -63,7 +52,7 @@ def test_backup_delete_restore_brings_back_sessions_and_years(
     assert "Teruggezet" in capsys.readouterr().out
     restored = make_engine(url)
     try:
-        board = Store(restored).board(info.code)
+        board = Store(restored).board(code)
         assert board.session.title == "Werksessie Twente"
         assert [(n.id, n.text) for n in board.notes] == [(note_id, "Meer signalen uit de zorg")]
         years = YearRepository(restored)

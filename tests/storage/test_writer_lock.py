@@ -7,7 +7,6 @@ lock per SQLite file in the process. These tests hold that lock and watch what w
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from contextlib import nullcontext
 from pathlib import Path
@@ -18,6 +17,7 @@ from sqlalchemy import Engine
 import analysis.werksessie as ws
 from storage import Store, make_engine, migrate
 from storage.database import writer_lock
+from tests.storage.conftest import open_twente_session
 
 #: Long enough for an unhindered insert to finish many times over on a slow machine.
 HELD_S = 1.0
@@ -29,19 +29,6 @@ def sqlite_engine(tmp_path: Path) -> Engine:
     engine = make_engine(f"sqlite:///{tmp_path / 'werksessies.sqlite'}")
     migrate(engine)
     return engine
-
-
-def _open_session(store: Store) -> str:
-    info, _key = store.create_session(
-        "Werksessie Twente",
-        dt.date.today(),
-        ["Twente"],
-        ["signalen"],
-        2022,
-        "leider",
-        offered_districts=["Oost-Nederland", "Twente"],
-    )
-    return info.code
 
 
 def test_one_lock_per_sqlite_file_shared_by_its_engines(tmp_path: Path) -> None:
@@ -60,7 +47,7 @@ def test_postgresql_takes_no_process_lock() -> None:
 
 def test_a_post_waits_for_the_writer_before_it_and_then_lands(sqlite_engine: Engine) -> None:
     store = Store(sqlite_engine)
-    code = _open_session(store)
+    code = open_twente_session(store)
     done = threading.Event()
 
     def post() -> None:
@@ -78,7 +65,7 @@ def test_a_post_waits_for_the_writer_before_it_and_then_lands(sqlite_engine: Eng
 
 def test_reading_the_board_does_not_wait_for_a_writer(sqlite_engine: Engine) -> None:
     store = Store(sqlite_engine)
-    code = _open_session(store)
+    code = open_twente_session(store)
     store.add_note(code, "signalen", ws.KIND_ACTION, "Casustafel in elke gemeente", "gemeente", "a")
     read: list[int] = []
 
@@ -94,7 +81,7 @@ def test_reading_the_board_does_not_wait_for_a_writer(sqlite_engine: Engine) -> 
 
 def test_concurrent_posts_all_land_once(sqlite_engine: Engine) -> None:
     store = Store(sqlite_engine)
-    code = _open_session(store)
+    code = open_twente_session(store)
     barrier = threading.Barrier(12)
     errors: list[BaseException] = []
 
