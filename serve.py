@@ -67,7 +67,8 @@ def settle_heap() -> int:
     and one walk took 120–150 ms in which no session ran. In a room of sixty phones that
     was the longest wait a post met. These objects live as long as the process, so they
     are frozen once (:func:`gc.freeze`), before the first visitor; a full collection then
-    walks only what the sessions made since (10–16 ms in ``bench.werksessie_room``).
+    walks what libraries load during the first runs and what the sessions made since
+    (40–52 ms in ``bench.werksessie_room``).
     """
     for name in APP_PACKAGES:
         _import_tree(name)

@@ -478,6 +478,8 @@ class Store:
         self._salt: bytes | None = None
         self._purge_lock = threading.Lock()
         self._last_purge = -math.inf
+        #: What a writing transaction holds first: this process's turn on a SQLite file (none on PostgreSQL).
+        self._writer_turn = writer_lock(engine)
 
     @contextmanager
     def _session(self, operation: str, *, writes: bool = True) -> Iterator[OrmSession]:
@@ -486,7 +488,7 @@ class Store:
         A transaction that ``writes`` first takes this process's turn to write on SQLite
         (:func:`storage.database.writer_lock`); one that only reads does not wait for it.
         """
-        turn = writer_lock(self.engine) if writes else nullcontext()
+        turn = self._writer_turn if writes else nullcontext()
         try:
             with turn, OrmSession(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
