@@ -16,7 +16,7 @@ console its board every 3 s; after each refresh the client reads what they show.
 Measured: post-to-confirmation (click to the end of the run that shows the confirmation), p50
 and p95, alone and in the room; server CPU and memory; posts lost or duplicated (the database
 against the confirmations); and for every post the number of big-screen (estimates) and console
-(notes) refreshes until it shows. Results go to ``bench/results/werksessie-<stamp>.json``.
+(notes: a card or a row of its table) refreshes until it shows. Results go to ``bench/results/werksessie-<stamp>.json``.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import io
 import json
 import random
 import secrets
@@ -34,6 +35,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 from sqlalchemy import func, select
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
@@ -108,9 +110,16 @@ class RoomSession(Session):
         return sorted(found)
 
     def shown(self) -> str:
-        """Everything the page shows as text, in one string."""
+        """Everything the page shows as text, in one string (a table's text cells one per line)."""
         parts = self.texts()
-        parts += [e.text.body for e in self.ordered() if e.WhichOneof("type") == "text"]
+        for element in self.ordered():
+            kind = element.WhichOneof("type")
+            if kind == "text":
+                parts.append(element.text.body)
+            elif kind == "dataframe":
+                table = pl.read_ipc_stream(io.BytesIO(element.dataframe.arrow_data.data))
+                for column in table.select(pl.col(pl.String)).iter_columns():
+                    parts += [v for v in column if v is not None]
         return "\n".join(parts)
 
 

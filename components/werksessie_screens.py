@@ -23,6 +23,7 @@ import datetime as dt
 from enum import StrEnum
 from urllib.parse import urlencode
 
+import polars as pl
 import segno
 import streamlit as st
 
@@ -33,7 +34,7 @@ from components import werksessie_views as views
 from components.controls import known
 from components.streamlit_internals import testid
 from storage import Store, StoreError, StoreUnavailableError
-from storage.repository import ROUNDS, Board, SessionInfo
+from storage.repository import ROUNDS, Board, NoteView, SessionInfo
 
 #: The link parameter that picks the screen; without it the link is the participant's.
 SCREEN_KEY = "scherm"
@@ -43,6 +44,11 @@ TIMER_SECONDS = 1
 #: Session keys: the countdown the big screen last read, and the sessions this browser joined.
 _TIMER = "_ws_aftellen"
 _JOINED = "_ws_meegedaan"
+#: The console draws this many notes of each kind as cards (newest first, each with its button);
+#: every note is in one table below them. Drawing every note as a card (120 in a full room) every
+#: 3 s took up to 140 ms in one process, and the phones' posts that came in meanwhile waited:
+#: the room's p95 was 1,8-2,4 x a single participant's (docs/performance.md, Werksessie).
+CONSOLE_NOTES = 5
 #: The countdown lengths the console offers, in minutes.
 TIMER_CHOICES = (1, 2, 3, 5, 10)
 
@@ -365,6 +371,7 @@ def console(store: Store, info: SessionInfo) -> None:
     timer_controls(store, info)
     views.show_flash(views.AT_FACILITATOR)
     console_live(store, info.code, figure_key, figures)
+    views.hide_controls(store, info, figure)
     views.merge_controls(store, info, figure)
     views.exports(store, info, figures)
 
@@ -485,7 +492,7 @@ def timer_controls(store: Store, info: SessionInfo) -> None:
 
 @st.fragment(run_every=views.REFRESH)
 def console_live(store: Store, code: str, figure_key: str, figures: dict[str, Figure]) -> None:
-    """The console's board: participants, estimates, every note with a button to hide or show it again."""
+    """The console's board: participants, estimates, the newest notes as cards with a button, every note in a table."""
     board = _read_board(code, store)
     if board is None:
         return
@@ -512,31 +519,71 @@ def console_live(store: Store, code: str, figure_key: str, figures: dict[str, Fi
     ):
         with st.expander("Wat het grote scherm toont", expanded=False):
             views.reveal_part(board, figure)
-    notes = [n for n in board.notes if n.figure == figure_key]
+    notes = sorted((n for n in board.notes if n.figure == figure_key), key=lambda n: -n.id)
     for kind in NoteKind:
-        st.subheader(views.NOTE_KIND_TITLES[kind])
-        shown = sorted((n for n in notes if n.kind == kind), key=lambda n: (n.hidden, -n.support, n.id))
-        if not shown:
+        listed = [n for n in notes if n.kind == kind]
+        st.subheader(f"{views.NOTE_KIND_TITLES[kind]}: nieuwste")
+        if not listed:
             st.caption("Nog niets geplaatst.")
-        for n in shown:
-            with st.container(border=True, key=f"ws_regie_notitie_{n.id}"):
-                text_col, button_col = st.columns([6, 1], vertical_alignment="center")
-                text_col.text(n.text)
-                hidden = " · verborgen" + (f" (samengevoegd met #{n.merged_into})" if n.merged_into else "")
-                text_col.caption(
-                    inert_markdown(f"#{n.id} · {n.org_type} · steun: {n.support}{hidden if n.hidden else ''}")
-                )
-                button_col.button(
-                    "Terugzetten" if n.hidden else "Verbergen",
-                    key=f"ws_regie_verberg_{n.id}",
-                    on_click=views.run_action,
-                    args=(
-                        _hide_action(store, code, n.id, not n.hidden),
-                        "De bijdrage is verborgen."
-                        if not n.hidden
-                        else "De bijdrage staat weer op het bord.",
-                    ),
-                )
+        for note in listed[:CONSOLE_NOTES]:
+            _console_note(store, code, note)
+    if notes:
+        st.subheader(f"Alle bijdragen bij deze vraag ({len(notes)})")
+        st.dataframe(
+            console_table(notes),
+            hide_index=True,
+            width="stretch",
+            height=min(400, 38 + 35 * len(notes)),
+            column_config={"Bijdrage": st.column_config.TextColumn(width="large")},
+        )
+        st.caption(
+            "Een bijdrage verder in de lijst verberg je met haar nummer, onder 'Bijdrage verbergen of terugzetten'."
+        )
+
+
+def console_table(notes: list[NoteView]) -> pl.DataFrame:
+    """Every note of a question as the console's table: number, kind, text, who, support and state."""
+    return pl.DataFrame(
+        {
+            "#": [n.id for n in notes],
+            "Soort": [views.note_kind_label(NoteKind(n.kind)) for n in notes],
+            "Bijdrage": [n.text for n in notes],
+            "Organisatie": [n.org_type for n in notes],
+            "Steun": [n.support for n in notes],
+            "Op het bord": [
+                ("samengevoegd met #" + str(n.merged_into) if n.merged_into else "verborgen")
+                if n.hidden
+                else "ja"
+                for n in notes
+            ],
+        },
+        schema={
+            "#": pl.Int64,
+            "Soort": pl.String,
+            "Bijdrage": pl.String,
+            "Organisatie": pl.String,
+            "Steun": pl.Int64,
+            "Op het bord": pl.String,
+        },
+    )
+
+
+def _console_note(store: Store, code: str, note: NoteView) -> None:
+    """One note on the console: its text, who and how much support, and the button to hide or show it."""
+    hidden = " · verborgen" + (f" (samengevoegd met #{note.merged_into})" if note.merged_into else "")
+    views.note_card(
+        f"ws_regie_notitie_{note.id}",
+        note.text,
+        f"#{note.id} · {note.org_type} · steun: {note.support}{hidden if note.hidden else ''}",
+    ).button(
+        "Terugzetten" if note.hidden else "Verbergen",
+        key=f"ws_regie_verberg_{note.id}",
+        on_click=views.run_action,
+        args=(
+            _hide_action(store, code, note.id, not note.hidden),
+            "De bijdrage is verborgen." if not note.hidden else "De bijdrage staat weer op het bord.",
+        ),
+    )
 
 
 def _hide_action(store: Store, code: str, note_id: int, hidden: bool) -> views.Action:

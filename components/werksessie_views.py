@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import altair as alt
 import polars as pl
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from analysis import UNIT
 from analysis.dataset import Tables
@@ -624,6 +625,20 @@ def _support(store: Store, code: str, note_id: int) -> None:
 TOP_NOTES = 5
 
 
+def note_card(key: str, text: str, details: str) -> DeltaGenerator:
+    """A bordered card with a note's text and a grey line of details; the caller puts its button in it.
+
+    The text is ``st.text``: shown exactly as typed (Markdown would turn ``--`` into a dash).
+    Four elements a card (the box, the text, the details, the button), the button under the
+    details: sixty phones redraw their cards every few seconds, and every element is a message
+    to send (a row for the details and the button was two more).
+    """
+    card = st.container(border=True, key=key)
+    card.text(text)
+    card.caption(inert_markdown(details))
+    return card
+
+
 def _notes_part(store: Store, board: Board, figure: Figure, limit: int | None = None) -> None:
     """The visible observations and action points on one question, most support first (``limit`` per kind)."""
     for kind in NoteKind:
@@ -633,23 +648,22 @@ def _notes_part(store: Store, board: Board, figure: Figure, limit: int | None = 
             st.caption("Nog niets geplaatst.")
         more = len(notes) - limit if limit is not None and len(notes) > limit else 0
         for note in notes[: len(notes) - more]:
-            # Five elements a card (no columns): sixty phones redraw these every few seconds.
-            with st.container(border=True, key=f"ws_notitie_{note.id}"):
-                st.text(note.text)
-                extra = ""
-                if kind == NoteKind.ACTION:
-                    extra = f" · eigenaar: {note.owner_org or NO_ORG}"
-                    if note.deadline:
-                        extra += f" · uiterlijk {format_deadline(note.deadline)}"
-                with st.container(horizontal=True, wrap=False, vertical_alignment="center", gap="small"):
-                    st.caption(inert_markdown(f"#{note.id} · {note.org_type}{extra} · steun: {note.support}"))
-                    st.button(
-                        "+1",
-                        key=f"ws_steun_{note.id}",
-                        on_click=_support,
-                        args=(store, board.session.code, note.id),
-                        help="Steun deze bijdrage",
-                    )
+            extra = ""
+            if kind == NoteKind.ACTION:
+                extra = f" · eigenaar: {note.owner_org or NO_ORG}"
+                if note.deadline:
+                    extra += f" · uiterlijk {format_deadline(note.deadline)}"
+            note_card(
+                f"ws_notitie_{note.id}",
+                note.text,
+                f"#{note.id} · {note.org_type}{extra} · steun: {note.support}",
+            ).button(
+                "+1",
+                key=f"ws_steun_{note.id}",
+                on_click=_support,
+                args=(store, board.session.code, note.id),
+                help="Steun deze bijdrage",
+            )
         if more:
             st.caption(
                 f"En nog {more} met minder steun; de gespreksleider ziet ze allemaal en ze staan in het verslag."
@@ -896,6 +910,7 @@ _ACTION_DONE: dict[FacilitatorAction, str] = {
     FacilitatorAction.NEXT_ROUND: f"Ronde {ROUNDS} is gestart: iedereen kan opnieuw schatten.",
     FacilitatorAction.CLOSE: "De werksessie is gesloten.",
     FacilitatorAction.HIDE: "De bijdrage is verborgen.",
+    FacilitatorAction.SHOW: "De bijdrage staat weer op het bord.",
     FacilitatorAction.MERGE: "De bijdragen zijn samengevoegd.",
 }
 
@@ -920,11 +935,11 @@ def _facilitator_action(store: Store, code: str, action: FacilitatorAction, figu
                 store.next_round(code, key, client)
             case FacilitatorAction.CLOSE:
                 store.close(code, key, client)
-            case FacilitatorAction.HIDE:
-                hide = note_number(state.get("_ws_verberg"))
-                if hide is None:
+            case FacilitatorAction.HIDE | FacilitatorAction.SHOW:
+                number = note_number(state.get("_ws_verberg"))
+                if number is None:
                     raise StoreError("Vul het nummer van de bijdrage in (het staat na de # bij de bijdrage).")
-                store.set_hidden(code, key, hide, client)
+                store.set_hidden(code, key, number, client, hidden=action == FacilitatorAction.HIDE)
             case FacilitatorAction.MERGE:
                 keep, dup = note_number(state.get("_ws_bewaar")), note_number(state.get("_ws_dubbel"))
                 if keep is None or dup is None:
@@ -1083,6 +1098,23 @@ def run_action(action: Action, done: str) -> None:
     _changed()
     if done:
         _flash("ok", done, _AT_FACILITATOR)
+
+
+def hide_controls(store: Store, info: SessionInfo, figure: Figure) -> None:
+    """Hide a note, or put it back on the board, by its number (for notes further down the list)."""
+    with st.expander("Bijdrage verbergen of terugzetten", icon=":material/visibility_off:"):
+        number, hide, show = st.columns([3, 1, 1], vertical_alignment="bottom")
+        number.number_input("Bijdrage #", min_value=1, step=1, value=None, key="_ws_verberg")
+        for column, label, action in (
+            (hide, "Verbergen", FacilitatorAction.HIDE),
+            (show, "Terugzetten", FacilitatorAction.SHOW),
+        ):
+            column.button(
+                label,
+                key=f"ws_nummer_{action.value}",
+                on_click=_facilitator_action,
+                args=(store, info.code, action, figure.key),
+            )
 
 
 def merge_controls(store: Store, info: SessionInfo, figure: Figure) -> None:

@@ -89,6 +89,7 @@ class FacilitatorAction(StrEnum):
     NEXT_ROUND = "ronde"
     CLOSE = "sluiten"
     HIDE = "verbergen"
+    SHOW = "terugzetten"
     MERGE = "samenvoegen"
 
 

@@ -23,9 +23,10 @@ import streamlit as st
 from sqlalchemy import Engine, event, select, text
 from streamlit.testing.v1 import AppTest
 
+from analysis.werksessie.session import KIND_ACTION, KIND_OBSERVATION
 from components import werksessie_views as views
 from storage import Store, make_engine, migrate
-from storage.clients import XSRF_COOKIE
+from storage.clients import XSRF_COOKIE, Client
 from storage.models import Note, WorkSession
 from tests.pages.conftest import all_text, run_app, submit_button
 
@@ -82,6 +83,11 @@ def _post(at: AppTest, typed: str) -> None:
     assert not at.exception
 
 
+def card_texts(at: AppTest) -> list[str]:
+    """The note texts on the cards of the page, in order (each shown exactly as typed)."""
+    return [t.value for t in at.text]
+
+
 def _engine(tmp_path: Path) -> Engine:
     engine = make_engine(f"sqlite:///{tmp_path / 'werksessies.sqlite'}")
     migrate(engine)
@@ -133,7 +139,7 @@ def test_join_by_link_estimate_and_post() -> None:
     submit_button(at, "ws_schatting_signalen", "Schatting insturen (ronde 1)").click().run()
     assert "Je schatting voor ronde 1 is opgeslagen." in [s.value for s in at.success]
     _post(at, "Meer controles in de zomer <b>vet</b>")
-    assert "Meer controles in de zomer <b>vet</b>" in [t.value for t in at.text]
+    assert "Meer controles in de zomer <b>vet</b>" in card_texts(at)
     assert at.text_area(key="_ws_tekst_signalen").value == ""
     assert "1 schatting binnen" in all_text(at)
 
@@ -167,6 +173,34 @@ def test_wrong_key_refused_right_key_reveals() -> None:
     assert {m.label: m.value for m in at.metric}["Gepubliceerd cijfer"] == "188"
 
 
+def test_console_draws_the_newest_as_cards_and_every_note_in_one_table(tmp_path: Path) -> None:
+    """A full room's notes are not all redrawn as cards every 3 s: five newest per kind, all in the table."""
+    _, code, key = _create()
+    engine = _engine(tmp_path)
+    store = Store(engine)
+    for n in range(1, 13):
+        store.add_note(code, "signalen", KIND_OBSERVATION, f"Waarneming {n}", None, Client(f"telefoon-{n}"))
+    store.add_note(code, "signalen", KIND_ACTION, "Actie 1", None, Client("telefoon-1"))
+    engine.dispose()
+    console = _console(code, key)
+    assert not console.exception
+    assert card_texts(console) == [f"Waarneming {n}" for n in range(12, 7, -1)] + ["Actie 1"]  # newest first
+    table = console.dataframe[0].value
+    assert len(table) == 13
+    assert list(table["Bijdrage"][:3]) == ["Actie 1", "Waarneming 12", "Waarneming 11"]
+    assert set(table["Op het bord"]) == {"ja"}
+    oldest = int(table["#"].iloc[-1])
+    console.number_input(key="_ws_verberg").set_value(oldest)
+    console.button(key="ws_nummer_verbergen").click().run()
+    assert not console.exception
+    table = console.dataframe[0].value
+    assert table.loc[table["#"] == oldest, "Op het bord"].tolist() == ["verborgen"]
+    assert any("De bijdrage is verborgen" in s.value for s in console.success)
+    console.button(key="ws_nummer_terugzetten").click().run()
+    table = console.dataframe[0].value
+    assert table.loc[table["#"] == oldest, "Op het bord"].tolist() == ["ja"]
+
+
 def test_unknown_code_says_so() -> None:
     at = run_app(PAGE, sessie="ZZZZZZ")
     assert not at.exception
@@ -192,7 +226,8 @@ def test_rate_limit_keeps_text() -> None:
     _post(at, "Nog een")
     assert any(re.search(r"Wacht [0-9]+ seconden", e.value) for e in at.error)
     assert at.text_area(key="_ws_tekst_signalen").value == "Nog een"
-    assert "Nog een" not in [t.value for t in at.text]
+    assert "Nog een" not in card_texts(at)
+    assert "Observatie 4" in card_texts(at)
 
 
 # ---------------------------------------------------------------------------
@@ -439,7 +474,7 @@ def test_database_stopped_mid_post_keeps_text_and_recovers(
     assert "Nog niets geplaatst." in all_text(at)
     assert at.text_area(key="_ws_tekst_signalen").value == typed
     submit_button(at, "ws_notitie_signalen", "Plaatsen").click().run()
-    assert typed in [t.value for t in at.text]
+    assert typed in card_texts(at)
     assert at.text_area(key="_ws_tekst_signalen").value == ""
     assert _notes(tmp_path) == [typed]
 
