@@ -242,6 +242,7 @@ def test_stored_vocabulary_unchanged() -> None:
         "ronde",
         "sluiten",
         "verbergen",
+        "terugzetten",  # added with hiding and showing by number on the console
         "samenvoegen",
     }
 
