@@ -28,7 +28,7 @@ import segno
 import streamlit as st
 
 from analysis.links import inert_markdown
-from analysis.werksessie import PRIVACY_NOTICE, Figure, NoteKind, join_link
+from analysis.werksessie import PRIVACY_NOTICE, FacilitatorAction, Figure, NoteKind, join_link
 from components import presentation
 from components import werksessie_views as views
 from components.controls import known
@@ -581,7 +581,7 @@ def _console_note(store: Store, code: str, note: NoteView) -> None:
         on_click=views.run_action,
         args=(
             _hide_action(store, code, note.id, not note.hidden),
-            "De bijdrage is verborgen." if not note.hidden else "De bijdrage staat weer op het bord.",
+            views.ACTION_DONE[FacilitatorAction.SHOW if note.hidden else FacilitatorAction.HIDE],
         ),
     )
 

@@ -905,7 +905,8 @@ def session_header(info: SessionInfo, *, privacy: bool = True, title: bool = Tru
 # ---------------------------------------------------------------------------
 
 
-_ACTION_DONE: dict[FacilitatorAction, str] = {
+#: What the console says when a facilitator action succeeded (by button or by note number).
+ACTION_DONE: dict[FacilitatorAction, str] = {
     FacilitatorAction.REVEAL: "De schattingen zijn getoond.",
     FacilitatorAction.NEXT_ROUND: f"Ronde {ROUNDS} is gestart: iedereen kan opnieuw schatten.",
     FacilitatorAction.CLOSE: "De werksessie is gesloten.",
@@ -951,7 +952,7 @@ def _facilitator_action(store: Store, code: str, action: FacilitatorAction, figu
         _flash("error", exc.message, _AT_FACILITATOR)
         return
     _changed()
-    _flash("ok", _ACTION_DONE[action], _AT_FACILITATOR)
+    _flash("ok", ACTION_DONE[action], _AT_FACILITATOR)
 
 
 def build_report(board_data: Board, figures: dict[str, Figure], base: str) -> SessionReport:
