@@ -53,7 +53,10 @@ navigation = st.navigation(sections, position="hidden")
 # st.navigation (which draws no widget), so the run starts over on the page that was asked for.
 start_over_after_reload()
 accessibility.page_setup()
-accessibility.sidebar_navigation(sections)
+# On the projector the sidebar is out of sight, so its menu is not drawn: a step to the next question
+# (a page switch) then does not build the menu's ten links in the browser (docs/performance.md, Dia's).
+if not presentation.is_on():
+    accessibility.sidebar_navigation(sections)
 # A missing or broken data file: one Dutch page naming it, on every address, instead of tracebacks.
 if not data_files_ok():
     st.stop()

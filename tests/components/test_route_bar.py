@@ -136,6 +136,19 @@ def test_laptop_view_keeps_the_full_page(page: str) -> None:
     assert not any(b.key == "dia_verder" for b in at.button)
 
 
+def test_the_hidden_sidebar_draws_no_menu_on_the_projector() -> None:
+    """The sidebar is out of sight in presentation mode; its ten menu links are not built (a faster page switch)."""
+    laptop = _run(ROUTE[2].page_file)
+    assert len(laptop.get("page_link")) == 10
+    projector = _run(ROUTE[2].page_file, presentatie="1")
+    assert not projector.get("page_link")
+    # The year and area choices stay: their values (and link keys) hold on the slides.
+    assert [(s.label, s.value) for s in projector.sidebar.selectbox] == [
+        ("Jaar", 2022),
+        ("Gebied", "Oost-Nederland"),
+    ]
+
+
 def test_reference_page_is_naslag_with_a_way_out() -> None:
     at = _run(reference().page_file, presentatie="1")
     assert "**Naslag**" in [m.value for m in at.markdown]
