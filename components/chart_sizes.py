@@ -120,6 +120,19 @@ PHONE = ChartSizes(
 SIZES: dict[str, ChartSizes] = {s.mode: s for s in (LAPTOP, PROJECTOR, PHONE)}
 
 
+def mode_for(presenting: bool, user_agent: str) -> Mode:
+    """The display a chart is drawn for, from presentation mode and the browser's user agent.
+
+    A phone is told by "Mobi" in its user agent (as Mozilla advises) and keeps the phone's
+    sizes also when it opens the projector's link (``presentatie=1``): the projector's type
+    would leave a 390 px chart no room for its plot. Anything else presenting is the projector;
+    the rest gets the laptop's sizes.
+    """
+    if "Mobi" in user_agent:
+        return "phone"
+    return "projector" if presenting else "laptop"
+
+
 # -- reading a spec ------------------------------------------------------------------------------
 
 

@@ -28,7 +28,7 @@ from analysis.palette import (  # noqa: F401
 )
 from analysis.parser import STATUS_MARK  # noqa: F401  (re-exported for chart modules)
 from components import presentation
-from components.chart_sizes import SIZES, Mode, fit
+from components.chart_sizes import SIZES, Mode, fit, mode_for
 from components.data import builder_name
 
 #: A function from ``components`` that builds one Altair chart from data frames and choices.
@@ -79,15 +79,12 @@ def chosen_label(selected: str | None) -> dict[str, Any]:
 
 
 def display_mode() -> Mode:
-    """The display this page is drawn for: the projector in presentation mode, a phone, or a laptop.
+    """The display this page is drawn for: a phone, the projector in presentation mode, or a laptop.
 
-    A phone is told by its browser's user agent ("Mobi", as Mozilla advises); anything
-    else that is not presenting gets the laptop's sizes, which also hold at 390 px wide.
+    A phone is told by its user agent and keeps the phone's sizes on the projector's link too
+    (:func:`components.chart_sizes.mode_for`).
     """
-    if presentation.is_on():
-        return "projector"
-    agent = st.context.headers.get("User-Agent") or ""
-    return "phone" if "Mobi" in agent else "laptop"
+    return mode_for(presentation.is_on(), st.context.headers.get("User-Agent") or "")
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

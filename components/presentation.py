@@ -43,6 +43,17 @@ _STYLE = f"""
 .st-key-dia-keten [data-testid="stCaptionContainer"] {{ display: none; }}
 .st-key-dia-keten h3 {{ font-size: max(1.3rem, 3.6vh); padding: 0.4rem 0 0.2rem 0; }}
 .st-key-dia-route p, .st-key-dia-route li {{ font-size: max(1.2rem, 3.3vh) !important; line-height: 1.45; }}
+/* A phone that follows the projector's link: the bar is one row (steps, position, leave), without
+   the slide choice and the key names, so the slide keeps most of the screen. */
+@media (max-width: 640px) {{
+  .st-key-dia-balk {{ padding: 0.25rem 0.5rem; min-height: 0; }}
+  .st-key-dia-balk [data-testid="stHorizontalBlock"] {{ flex-wrap: nowrap !important; gap: 0.4rem !important; }}
+  .st-key-dia-balk [data-testid="stColumn"] {{ flex: 0 0 auto !important; width: auto !important; min-width: 0 !important; }}
+  .st-key-dia-balk [data-testid="stColumn"]:has([data-testid="stProgress"]) {{ flex: 1 1 0 !important; }}
+  .st-key-dia-balk [data-testid="stColumn"]:has(.st-key-dia) {{ display: none !important; }}
+  .st-key-dia-balk kbd, .st-key-dia-balk span:has(> [data-testid="stIconMaterial"]) {{ display: none !important; }}
+  .st-key-dia-balk button {{ padding: 0.25rem 0.6rem; min-height: 2.75rem; }}
+}}
 /* A map on the chart slide: its source and credit in small type, so both fit under it at 1280x720. */
 .st-key-dia-kaart [data-testid="stCaptionContainer"] p {{ font-size: 1rem !important; line-height: 1.3; }}
 </style>

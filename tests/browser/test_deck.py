@@ -8,6 +8,7 @@
   position "n / 21" is checked at every step. Only key presses, no mouse events.
 - **Presenter**: the presenter view (second browser context) steps to slide n and the
   projector window, which only polls the store, shows slide n within 3 seconds.
+- **Phone**: a phone (390x844) that opens the projector's link gets the bar in one row.
 
 One server for the module, with its own SQLite database for the decks.
 """
@@ -42,6 +43,8 @@ FOLLOW_WITHIN_MS = 3000
 POSITION = '.st-key-dia-balk [data-testid="stProgress"]'
 PRESENTER_POSITION = '.st-key-regie [data-testid="stProgress"]'
 CHARTS = '[data-testid="stMain"] [data-testid="stVegaLiteChart"]'
+#: The buttons of the deck's bar: back, next and leave.
+STEP_BUTTONS = ("dia_terug", "dia_verder", "presentatie_verlaten")
 
 
 @pytest.fixture(scope="module")
@@ -214,6 +217,73 @@ def test_unknown_deck_code_gets_a_dutch_message(deck_server: str, browser: Brows
     try:
         page.goto(f"{deck_server}/?presentatie=1&deck=ZZZZZZ")
         expect(page.get_by_text("Er is geen presentatie met deze code")).to_be_visible(timeout=APP_TIMEOUT_MS)
+        assert_no_exception(page)
+    finally:
+        page.context.close()
+
+
+#: What a phone's browser says it is ("Mobi": the app draws charts at the phone's sizes).
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Mobile Safari/537.36"
+)
+
+
+def test_a_phone_on_the_projector_link_gets_a_one_row_bar_and_phone_sized_charts(
+    deck_server: str, browser: Browser
+) -> None:
+    """A participant's phone that opens the projector's link: one row of controls, charts at the phone's sizes.
+
+    Before, the phone got the projector's type: the share chart kept one tick ("0%") and cut its
+    labels. (Long labels on marks still run past a phone's chart on several pages, projector
+    link or not; that is not checked here.)
+    """
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        locale="nl-NL",
+        is_mobile=True,
+        has_touch=True,
+        user_agent=PHONE_AGENT,
+    )
+    page = context.new_page()
+    page.goto(f"{deck_server}/opvolging?presentatie=1")
+    wait_for_page(page)
+    try:
+        expect(page.locator(POSITION)).to_contain_text(f"7 / {TOTAL}")
+        bar = page.locator(".st-key-dia-balk").bounding_box()
+        assert bar is not None and bar["height"] <= 80 and bar["y"] + bar["height"] <= 844 + 0.5, bar
+        buttons = [page.locator(f".st-key-{key} button").bounding_box() for key in STEP_BUTTONS]
+        for name, box in zip(STEP_BUTTONS, buttons, strict=True):
+            assert box is not None and box["height"] >= 40, (name, box)
+            assert box["y"] >= bar["y"] and box["x"] >= 0 and box["x"] + box["width"] <= 390 + 0.5, (
+                name,
+                box,
+            )
+        tops = [box["y"] for box in buttons if box is not None]
+        assert max(tops) - min(tops) <= 4, f"the buttons are not in one row: {tops}"
+        expect(page.locator(".st-key-dia")).to_be_hidden()  # the steps choose the slide
+        keys = page.locator(".st-key-dia_terug kbd, .st-key-dia_verder kbd")
+        expect(keys).to_have_count(2)
+        for i in range(2):
+            expect(keys.nth(i)).to_be_hidden()  # no key names on a phone
+        page.locator(".st-key-dia_verder button").tap()
+        expect(page.locator(POSITION)).to_contain_text(f"8 / {TOTAL}", timeout=APP_TIMEOUT_MS)
+        wait_for_app(page)
+        # The chart slide: every district named, the plot wide enough for a scale with several ticks.
+        chart = page.locator(".st-key-dia-deel-grafiek " + CHARTS.split(" ", 1)[1])
+        expect(chart.locator("svg").first).to_be_attached(timeout=APP_TIMEOUT_MS)
+        texts = chart.locator("svg text").evaluate_all("texts => texts.map(t => t.textContent)")
+        for district in (
+            "IJsselland",
+            "Gelderland-Zuid",
+            "Twente",
+            "Noord- en Oost-Gelderland",
+            "Gelderland-Midden",
+        ):
+            assert district in texts, (district, texts)
+        ticks = [t for t in texts if t.endswith("%") and t[:-1].isdigit()]
+        assert len(ticks) >= 3, f"the x axis has room for {ticks} only"
+        page.screenshot(path=screenshot_path("dia-telefoon-390x844.png"))
         assert_no_exception(page)
     finally:
         page.context.close()

@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from analysis import Tables, load_context, load_dashboard, load_population
 from analysis.followup import followup_view
 from analysis.supply import MEASURE_COUNT, indicator_view
-from components.chart_sizes import LABEL_ABOVE_ROW, LAPTOP, PHONE, PROJECTOR, ChartSizes, fit, rows
+from components.chart_sizes import LABEL_ABOVE_ROW, LAPTOP, PHONE, PROJECTOR, ChartSizes, fit, mode_for, rows
 from components.charts import DISTRICT_COLORS, district_color
 from components.followup_charts import decisions_chart, share_chart
 from components.supply_charts import NAME_PLACES, bar_chart, name_places
@@ -201,3 +201,22 @@ def test_display_mode_follows_presentation_mode() -> None:
     assert at.markdown[0].value == "laptop"
     at.query_params["presentatie"] = "1"
     assert at.run().markdown[0].value == "projector"
+
+
+ANDROID = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"
+IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148"
+DESKTOP = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+)
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+@pytest.mark.parametrize("agent", [ANDROID, IPHONE])
+def test_a_phone_keeps_the_phone_sizes_also_on_the_projector_link(agent: str, presenting: bool) -> None:
+    assert mode_for(presenting, agent) == "phone"
+
+
+def test_a_laptop_gets_the_projector_sizes_only_when_presenting() -> None:
+    assert mode_for(True, DESKTOP) == "projector"
+    assert mode_for(False, DESKTOP) == "laptop"
+    assert mode_for(True, "") == "projector"
