@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -43,7 +44,8 @@ FOLLOW_WITHIN_MS = 3000
 
 POSITION = '.st-key-dia-balk [data-testid="stProgress"]'
 PRESENTER_POSITION = '.st-key-regie [data-testid="stProgress"]'
-CHARTS = '[data-testid="stMain"] [data-testid="stVegaLiteChart"]'
+CHART = '[data-testid="stVegaLiteChart"]'
+CHARTS = f'[data-testid="stMain"] {CHART}'
 #: The buttons of the deck's bar: back, next and leave.
 STEP_BUTTONS = ("dia_terug", "dia_verder", "presentatie_verlaten")
 
@@ -56,8 +58,9 @@ def deck_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base_url
 
 
-def _open(browser: Browser, url: str, width: int, height: int) -> Page:
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
+def _open(browser: Browser, url: str, width: int, height: int, **options: Any) -> Page:
+    """A new browser context of ``width`` x ``height`` (``options``: more context options) at ``url``, drawn."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL", **options)
     page = context.new_page()
     response = page.goto(url)
     assert response is not None and response.status == 200, url
@@ -239,16 +242,15 @@ def test_a_phone_on_the_projector_link_gets_a_one_row_bar_and_phone_sized_charts
     labels. (Long labels on marks still run past a phone's chart on several pages, projector
     link or not; that is not checked here.)
     """
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844},
-        locale="nl-NL",
+    page = _open(
+        browser,
+        f"{deck_server}/opvolging?presentatie=1",
+        390,
+        844,
         is_mobile=True,
         has_touch=True,
         user_agent=PHONE_AGENT,
     )
-    page = context.new_page()
-    page.goto(f"{deck_server}/opvolging?presentatie=1")
-    wait_for_page(page)
     try:
         expect(page.locator(POSITION)).to_contain_text(f"7 / {TOTAL}")
         bar = page.locator(".st-key-dia-balk").bounding_box()
@@ -271,7 +273,7 @@ def test_a_phone_on_the_projector_link_gets_a_one_row_bar_and_phone_sized_charts
         expect(page.locator(POSITION)).to_contain_text(f"8 / {TOTAL}", timeout=APP_TIMEOUT_MS)
         wait_for_app(page)
         # The chart slide: every district named, the plot wide enough for a scale with several ticks.
-        chart = page.locator(".st-key-dia-deel-grafiek " + CHARTS.split(" ", 1)[1])
+        chart = page.locator(f".st-key-dia-deel-grafiek {CHART}")
         expect(chart.locator("svg").first).to_be_attached(timeout=APP_TIMEOUT_MS)
         texts = chart.locator("svg text").evaluate_all("texts => texts.map(t => t.textContent)")
         for district in DISTRICT_COLORS:  # the five districts and Oost-Nederland
